@@ -1,0 +1,96 @@
+# luoshi — one plain Makefile with pkg-config (see docs/architecture.md).
+#   make            build build/luoshi
+#   make check      install deps, build, run every test suite (also ASan+UBSan)
+#   make demo       install deps, build, seed a demo city and serve it
+#   make bench      small benchmarks (bench/)
+# Knobs: SANITIZE=1 (ASan+UBSan build in build-san/), CC, O=build-dir.
+
+CC ?= cc
+SANITIZE ?=
+ifeq ($(SANITIZE),1)
+O ?= build-san
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	   -fno-sanitize-recover=undefined
+OPT = -O1 -g
+else
+O ?= build
+SANFLAGS =
+OPT = -O2 -g
+endif
+
+PKGS = sqlite3 libsodium
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+
+WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+       -Wmissing-prototypes -Wformat=2 -Wwrite-strings
+CFLAGS ?= $(OPT)
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) \
+	     -Isrc -I$(O)/gen $(PKG_CFLAGS) -MMD -MP
+LDLIBS = $(PKG_LIBS) -lm
+
+LIB_SRC = $(wildcard src/util/*.c src/core/*.c src/store/*.c src/svc/*.c)
+CLI_SRC = $(wildcard src/cli/*.c)
+LIB_OBJ = $(LIB_SRC:%.c=$(O)/obj/%.o)
+CLI_OBJ = $(CLI_SRC:%.c=$(O)/obj/%.o)
+UNIT_SRC = $(wildcard tests/unit/test-*.c tests/store/test-*.c)
+UNIT_BIN = $(patsubst tests/%.c,$(O)/tests/%,$(UNIT_SRC))
+MIGRATIONS = $(sort $(wildcard src/store/migrations/sqlite/*.sql))
+GEN = $(O)/gen/store/migrations_sqlite.h
+
+.PHONY: all check demo bench clean deps unit-tests checksrc
+
+all: $(O)/luoshi
+
+deps:
+	@./scripts/deps.sh
+
+$(GEN): $(MIGRATIONS) scripts/embed-sql.sh
+	@mkdir -p $(dir $@)
+	@sh scripts/embed-sql.sh sqlite_migrations $(MIGRATIONS) > $@.tmp
+	@mv $@.tmp $@
+
+$(O)/obj/src/store/sqlite.o: $(GEN)
+
+$(O)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	@$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(O)/libluoshi.a: $(LIB_OBJ)
+	@rm -f $@
+	@ar rcs $@ $^
+
+$(O)/luoshi: $(CLI_OBJ) $(O)/libluoshi.a
+	@echo "  LINK    $@"
+	@$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $(CLI_OBJ) $(O)/libluoshi.a $(LDLIBS)
+
+$(O)/tests/%: tests/%.c $(O)/libluoshi.a
+	@mkdir -p $(dir $@)
+	@echo "  TEST    $@"
+	@$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(O)/libluoshi.a \
+		$(LDLIBS) $(CMOCKA_LIBS)
+
+unit-tests: $(UNIT_BIN)
+
+checksrc:
+	@sh tools/checksrc.sh
+
+# The whole suite: normal build, then again under ASan+UBSan.
+check: deps
+	@$(MAKE) --no-print-directory all unit-tests
+	@$(MAKE) --no-print-directory SANITIZE=1 all unit-tests
+	@sh tests/run.sh build build-san
+
+demo: deps all
+	./build/luoshi --db demo.db demo
+
+bench: deps all
+	@sh bench/run.sh build
+
+clean:
+	rm -rf build build-san
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

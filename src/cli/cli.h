@@ -1,0 +1,98 @@
+/*
+ * The command line's shared state and helpers. Each command group lives in
+ * its own cmd-<group>.c exporting one `const struct cli_cmd` (tmux's
+ * cmd-*.c, git's builtin/); main.c only parses the global options and
+ * looks the command up.
+ */
+#ifndef LUOSHI_CLI_H
+#define LUOSHI_CLI_H
+
+#include "svc/ctx.h"
+#include "util/jw.h"
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+struct cli {
+	const char *db;
+	const char *as;
+	const char *today;
+	bool json;
+	bool color;		/* stdout is a terminal and NO_COLOR unset */
+	long long limit;	/* --limit N for lists, 0 = all */
+	bool opened;
+	struct ctx ctx;
+	struct err err;
+	/* JSON output to stdout */
+	struct buf out;
+	struct jw w;
+};
+
+struct cli_cmd {
+	const char *name;
+	const char *summary;	/* one line for `luoshi --help` */
+	const char *usage;	/* the full --help text */
+	int (*run)(struct cli *cli, int argc, char **argv);
+};
+
+/* A subcommand of a group: "task add", "unit list" ... */
+struct cli_sub {
+	const char *name;
+	int (*run)(struct cli *cli, int argc, char **argv);
+};
+
+/* Runs argv[1] as a subcommand of `cmd` (argv[0] is the group name). */
+int cli_dispatch(struct cli *cli, const struct cli_cmd *cmd,
+		 const struct cli_sub *subs, int argc, char **argv);
+
+/* Opens the database and acts as --as; returns 0 or an exit status. */
+int cli_open(struct cli *cli);
+/* Prints "luoshi: error: <message>" and returns the exit status. */
+int cli_fail(struct cli *cli, const struct err *e);
+/* Prints a usage error (exit status 2). */
+int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int cli_help(const struct cli_cmd *cmd);
+
+/*
+ * getopt_long over argv with `opts`; calls fn(cli, opt, optarg, arg) per
+ * option. Handles --help (prints cmd's usage, returns -1) and unknown
+ * options (usage error). On success returns 0 and leaves the positional
+ * arguments in (*argc, *argv) starting at the first one after the
+ * subcommand name. Returns an exit status otherwise, or -1 after --help;
+ * callers use CLI_PARSE so that help ends the command with status 0.
+ */
+typedef int (*cli_opt_fn)(struct cli *cli, int opt, const char *val,
+			  void *arg);
+int cli_parse(struct cli *cli, const struct cli_cmd *cmd,
+	      const struct option *opts, int *argc, char ***argv,
+	      cli_opt_fn fn, void *arg);
+
+#define CLI_PARSE(cli, cmd, opts, argc, argv, fn, arg) do { \
+	int rc_ = cli_parse(cli, cmd, opts, argc, argv, fn, arg); \
+	if (rc_) \
+		return rc_ < 0 ? 0 : rc_; \
+} while (0)
+
+/* Value parsers: print a usage error naming the option, return 2. */
+int parse_date(const char *v, const char *opt, int *day);
+int parse_month(const char *v, const char *opt, int *month);
+int parse_ll(const char *v, const char *opt, long long lo, long long hi,
+	     long long *out);
+int parse_double(const char *v, const char *opt, double *out);
+int parse_id(const char *v, const char *what, long long *id);
+
+/* JSON output: begin/end a document on stdout. */
+struct jw *cli_json(struct cli *cli);
+void cli_json_end(struct cli *cli);
+
+/* Coloured light label for human output. */
+const char *cli_light(struct cli *cli, const char *light, char *buf,
+		      unsigned n);
+
+extern const struct cli_cmd cmd_init, cmd_demo, cmd_unit, cmd_user,
+	cmd_goal, cmd_indicator, cmd_task, cmd_milestone, cmd_today,
+	cmd_next, cmd_board, cmd_calendar, cmd_audit, cmd_backup,
+	cmd_settings;
+
+#endif

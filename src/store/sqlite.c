@@ -1,0 +1,241 @@
+/*
+ * The SQLite driver: one connection per process in WAL mode with foreign
+ * keys on and synchronous=NORMAL (durable across process crashes, one fsync
+ * per checkpoint), a busy timeout so concurrent writers wait rather than
+ * fail, and the online backup API for `luoshi backup`.
+ */
+#include "store/store_int.h"
+#include "util/xmalloc.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/migrations_sqlite.h"
+
+struct stmt {
+	sqlite3_stmt *st;
+	sqlite3 *db;
+};
+
+static enum lserr db_error(sqlite3 *db, int rc, struct err *e,
+			   const char *what)
+{
+	int ext = sqlite3_extended_errcode(db);
+
+	/* Extended result codes are on: compare the primary code. */
+	if ((rc & 0xff) == SQLITE_CONSTRAINT) {
+		enum lserr code = LS_ECONFLICT;
+
+		if (ext == SQLITE_CONSTRAINT_FOREIGNKEY ||
+		    ext == SQLITE_CONSTRAINT_NOTNULL ||
+		    ext == SQLITE_CONSTRAINT_CHECK)
+			code = LS_EINVAL;
+		return err_set(e, code, "", "constraint failed: %s",
+			       sqlite3_errmsg(db));
+	}
+	return err_set(e, LS_EFAIL, "db", "database error %s: %s", what,
+		       sqlite3_errmsg(db));
+}
+
+static enum lserr sq_open(struct store *s, const char *url, struct err *e)
+{
+	sqlite3 *db = NULL;
+	int rc;
+
+	if (!strncmp(url, "sqlite:", 7))
+		url += 7;
+	rc = sqlite3_open_v2(url, &db, SQLITE_OPEN_READWRITE |
+			     SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		err_set(e, LS_EFAIL, "db", "cannot open database '%s': %s",
+			url, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+		sqlite3_close(db);
+		return LS_EFAIL;
+	}
+	sqlite3_busy_timeout(db, 10000);
+	sqlite3_extended_result_codes(db, 1);
+	rc = sqlite3_exec(db, "PRAGMA journal_mode=WAL;"
+			  "PRAGMA synchronous=NORMAL;"
+			  "PRAGMA foreign_keys=ON;"
+			  "PRAGMA temp_store=MEMORY;"
+			  "PRAGMA cache_size=-32000;", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		err_set(e, LS_EFAIL, "db", "cannot use database '%s': %s", url,
+			sqlite3_errmsg(db));
+		sqlite3_close(db);
+		return LS_EFAIL;
+	}
+	s->db = db;
+	return LS_OK;
+}
+
+static void sq_close(struct store *s)
+{
+	sqlite3_close(s->db);
+	s->db = NULL;
+}
+
+static enum lserr sq_exec(struct store *s, const char *sql, struct err *e)
+{
+	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+
+	if (rc != SQLITE_OK)
+		return db_error(s->db, rc, e, "executing statement");
+	return LS_OK;
+}
+
+static struct stmt *sq_prepare(struct store *s, const char *sql,
+			       struct err *e)
+{
+	sqlite3_stmt *st = NULL;
+	struct stmt *x;
+	int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+				    &st, NULL);
+
+	if (rc != SQLITE_OK) {
+		db_error(s->db, rc, e, "preparing statement");
+		return NULL;
+	}
+	x = xmalloc(sizeof(*x));
+	x->st = st;
+	x->db = s->db;
+	return x;
+}
+
+static void sq_finalize(struct stmt *st)
+{
+	if (!st)
+		return;
+	sqlite3_finalize(st->st);
+	free(st);
+}
+
+static void sq_reset(struct stmt *st)
+{
+	sqlite3_reset(st->st);
+	sqlite3_clear_bindings(st->st);
+}
+
+static void sq_bind_int(struct stmt *st, int i, long long v)
+{
+	sqlite3_bind_int64(st->st, i, v);
+}
+
+static void sq_bind_double(struct stmt *st, int i, double v)
+{
+	sqlite3_bind_double(st->st, i, v);
+}
+
+static void sq_bind_text(struct stmt *st, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(st->st, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st->st, i);
+}
+
+static void sq_bind_null(struct stmt *st, int i)
+{
+	sqlite3_bind_null(st->st, i);
+}
+
+static int sq_step(struct stmt *st, struct err *e)
+{
+	int rc = sqlite3_step(st->st);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	rc = (int)db_error(st->db, rc, e, "running statement");
+	sqlite3_reset(st->st);
+	return -rc;
+}
+
+static bool sq_col_null(struct stmt *st, int i)
+{
+	return sqlite3_column_type(st->st, i) == SQLITE_NULL;
+}
+
+static long long sq_col_int(struct stmt *st, int i)
+{
+	return sqlite3_column_int64(st->st, i);
+}
+
+static double sq_col_double(struct stmt *st, int i)
+{
+	return sqlite3_column_double(st->st, i);
+}
+
+static const char *sq_col_text(struct stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st->st, i);
+}
+
+static int sq_col_bytes(struct stmt *st, int i)
+{
+	sqlite3_column_text(st->st, i);
+	return sqlite3_column_bytes(st->st, i);
+}
+
+static enum lserr sq_backup(struct store *s, const char *path, struct err *e)
+{
+	sqlite3 *dst = NULL;
+	sqlite3_backup *b;
+	int rc;
+
+	rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE |
+			     SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		err_set(e, LS_EFAIL, "file", "cannot create backup '%s': %s",
+			path, dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
+		sqlite3_close(dst);
+		return LS_EFAIL;
+	}
+	b = sqlite3_backup_init(dst, "main", s->db, "main");
+	if (!b) {
+		err_set(e, LS_EFAIL, "file", "cannot back up to '%s': %s",
+			path, sqlite3_errmsg(dst));
+		sqlite3_close(dst);
+		return LS_EFAIL;
+	}
+	/* Copy in steps so a live writer is not blocked for long. */
+	do {
+		rc = sqlite3_backup_step(b, 1024);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(20);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		err_set(e, LS_EFAIL, "file", "backup to '%s' failed: %s",
+			path, sqlite3_errstr(rc));
+		sqlite3_close(dst);
+		return LS_EFAIL;
+	}
+	sqlite3_close(dst);
+	return LS_OK;
+}
+
+const struct store_ops store_sqlite_ops = {
+	.name = "sqlite",
+	.open = sq_open,
+	.close = sq_close,
+	.exec = sq_exec,
+	.prepare = sq_prepare,
+	.finalize = sq_finalize,
+	.reset = sq_reset,
+	.bind_int = sq_bind_int,
+	.bind_double = sq_bind_double,
+	.bind_text = sq_bind_text,
+	.bind_null = sq_bind_null,
+	.step = sq_step,
+	.col_null = sq_col_null,
+	.col_int = sq_col_int,
+	.col_double = sq_col_double,
+	.col_text = sq_col_text,
+	.col_bytes = sq_col_bytes,
+	.begin_sql = "BEGIN IMMEDIATE",
+	.backup = sq_backup,
+	.migrations = sqlite_migrations,
+};

@@ -1,0 +1,378 @@
+/*
+ * The backend-independent half of the store: choosing a backend by URL,
+ * transactions, migrations, the prepared-statement cache and the typed
+ * wrappers entity files use.
+ */
+#include "store/store_int.h"
+#include "util/date.h"
+#include "util/xmalloc.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct store *store_open(const char *url, struct err *e)
+{
+	struct store *s;
+
+	if (!url || !*url) {
+		err_set(e, LS_EINVAL, "db", "empty database path");
+		return NULL;
+	}
+	if (!strncmp(url, "postgresql://", 13) ||
+	    !strncmp(url, "postgres://", 11)) {
+		err_set(e, LS_EFAIL, "db",
+			"PostgreSQL support is not built in this luoshi "
+			"(database '%s')", url);
+		return NULL;
+	}
+	s = xcalloc(1, sizeof(*s));
+	s->ops = &store_sqlite_ops;
+	s->url = xstrdup(url);
+	s->files_dir = xasprintf("%s.files", url);
+	if (s->ops->open(s, url, e) != LS_OK) {
+		free(s->url);
+		free(s->files_dir);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	for (int i = 0; i < s->ncache; i++)
+		s->ops->finalize(s->cache[i].st);
+	s->ops->close(s);
+	free(s->url);
+	free(s->files_dir);
+	free(s);
+}
+
+const char *store_backend(const struct store *s)
+{
+	return s->ops->name;
+}
+
+const char *store_files_dir(const struct store *s)
+{
+	return s->files_dir;
+}
+
+enum lserr store_begin(struct store *s, struct err *e)
+{
+	enum lserr rc;
+
+	if (s->txn_depth++ > 0)
+		return LS_OK;
+	rc = s->ops->exec(s, s->ops->begin_sql, e);
+	if (rc != LS_OK)
+		s->txn_depth = 0;
+	return rc;
+}
+
+enum lserr store_commit(struct store *s, struct err *e)
+{
+	if (s->txn_depth == 0 || --s->txn_depth > 0)
+		return LS_OK;
+	return s->ops->exec(s, "COMMIT", e);
+}
+
+void store_rollback(struct store *s)
+{
+	struct err ignored = ERR_INIT;
+
+	if (s->txn_depth == 0)
+		return;
+	s->txn_depth = 0;
+	s->ops->exec(s, "ROLLBACK", &ignored);
+}
+
+enum lserr store_backup(struct store *s, const char *path, struct err *e)
+{
+	return s->ops->backup(s, path, e);
+}
+
+struct stmt *store_stmt(struct store *s, const char *sql, struct err *e)
+{
+	struct stmt *st;
+
+	for (int i = 0; i < s->ncache; i++) {
+		if (s->cache[i].sql == sql) {
+			s->ops->reset(s->cache[i].st);
+			return s->cache[i].st;
+		}
+	}
+	st = s->ops->prepare(s, sql, e);
+	if (!st)
+		return NULL;
+	if (s->ncache < STORE_STMT_CACHE) {
+		s->cache[s->ncache].sql = sql;
+		s->cache[s->ncache].st = st;
+		s->ncache++;
+	} else {
+		/* Cache full: recycle the oldest slot. */
+		s->ops->finalize(s->cache[0].st);
+		memmove(&s->cache[0], &s->cache[1],
+			(STORE_STMT_CACHE - 1) * sizeof(s->cache[0]));
+		s->cache[STORE_STMT_CACHE - 1].sql = sql;
+		s->cache[STORE_STMT_CACHE - 1].st = st;
+	}
+	return st;
+}
+
+/* Migrations: schema_version table, one row per applied migration. */
+
+static const char schema_version_sql[] =
+	"SELECT coalesce(max(version), 0) FROM schema_version";
+
+static const char schema_exists_sql[] =
+	"SELECT count(*) FROM schema_version";
+
+bool store_initialised(struct store *s)
+{
+	struct err e = ERR_INIT;
+	struct stmt *st = s->ops->prepare(s, schema_exists_sql, &e);
+	bool ok;
+
+	if (!st)
+		return false;
+	ok = s->ops->step(st, &e) == 1 && s->ops->col_int(st, 0) > 0;
+	s->ops->finalize(st);
+	return ok;
+}
+
+int store_schema_version(struct store *s)
+{
+	struct err e = ERR_INIT;
+	struct stmt *st = s->ops->prepare(s, schema_version_sql, &e);
+	int v = 0;
+
+	if (!st)
+		return 0;
+	if (s->ops->step(st, &e) == 1)
+		v = (int)s->ops->col_int(st, 0);
+	s->ops->finalize(st);
+	return v;
+}
+
+static const char record_version_sql[] =
+	"INSERT INTO schema_version (version, applied_at) VALUES (?, ?)";
+
+enum lserr store_migrate(struct store *s, struct err *e)
+{
+	const char *const *m = s->ops->migrations;
+	enum lserr rc;
+	int have;
+
+	int latest = 0;
+
+	while (m[latest])
+		latest++;
+	if (store_initialised(s) && store_schema_version(s) >= latest)
+		return LS_OK;
+	rc = s->ops->exec(s, "CREATE TABLE IF NOT EXISTS schema_version ("
+			  "version INTEGER PRIMARY KEY, "
+			  "applied_at TEXT NOT NULL)", e);
+	if (rc != LS_OK)
+		return rc;
+	if ((rc = store_begin(s, e)) != LS_OK)
+		return rc;
+	have = store_schema_version(s);
+	for (int v = have; m[v]; v++) {
+		struct stmt *st;
+		char now[INSTANT_STRLEN];
+
+		rc = s->ops->exec(s, m[v], e);
+		if (rc != LS_OK)
+			goto fail;
+		st = store_stmt(s, record_version_sql, e);
+		if (!st) {
+			rc = e->code;
+			goto fail;
+		}
+		db_int(s, st, 1, v + 1);
+		db_text(s, st, 2, instant_format((long long)time(NULL), now));
+		if ((rc = db_done(s, st, e)) != LS_OK)
+			goto fail;
+	}
+	return store_commit(s, e);
+fail:
+	store_rollback(s);
+	return rc;
+}
+
+/* Typed wrappers */
+
+void db_int(struct store *s, struct stmt *st, int i, long long v)
+{
+	s->ops->bind_int(st, i, v);
+}
+
+void db_double(struct store *s, struct stmt *st, int i, double v)
+{
+	s->ops->bind_double(st, i, v);
+}
+
+void db_double_or_null(struct store *s, struct stmt *st, int i, double v)
+{
+	if (isnan(v))
+		s->ops->bind_null(st, i);
+	else
+		s->ops->bind_double(st, i, v);
+}
+
+void db_text(struct store *s, struct stmt *st, int i, const char *v)
+{
+	s->ops->bind_text(st, i, v);
+}
+
+void db_date(struct store *s, struct stmt *st, int i, int day)
+{
+	char tmp[DATE_STRLEN];
+
+	if (day == DATE_NONE)
+		s->ops->bind_null(st, i);
+	else
+		s->ops->bind_text(st, i, date_format(day, tmp));
+}
+
+void db_id(struct store *s, struct stmt *st, int i, long long id)
+{
+	if (id <= 0)
+		s->ops->bind_null(st, i);
+	else
+		s->ops->bind_int(st, i, id);
+}
+
+int db_step(struct store *s, struct stmt *st, struct err *e)
+{
+	return s->ops->step(st, e);
+}
+
+enum lserr db_done(struct store *s, struct stmt *st, struct err *e)
+{
+	int rc = s->ops->step(st, e);
+
+	if (rc < 0)
+		return (enum lserr)-rc;
+	return LS_OK;
+}
+
+void db_reset(struct store *s, struct stmt *st)
+{
+	s->ops->reset(st);
+}
+
+int db_one(struct store *s, struct stmt *st, long long *v, struct err *e)
+{
+	int rc = s->ops->step(st, e);
+
+	if (rc == 1) {
+		if (v)
+			*v = s->ops->col_int(st, 0);
+		/* Finish the statement so a write with RETURNING completes. */
+		while ((rc = s->ops->step(st, e)) == 1)
+			;
+		if (rc == 0)
+			rc = 1;
+	}
+	s->ops->reset(st);
+	return rc;
+}
+
+void db_path_range(struct store *s, struct stmt *st, int i,
+		   const char *prefix)
+{
+	char small[256], *hi = small;
+	size_t n;
+
+	if (!prefix || !*prefix) {
+		s->ops->bind_null(st, i);
+		s->ops->bind_null(st, i + 1);
+		return;
+	}
+	n = strlen(prefix) + 1;
+	if (n > sizeof(small))
+		hi = xmalloc(n);
+	scope_path_upper(prefix, hi, (unsigned)n);
+	s->ops->bind_text(st, i, prefix);
+	s->ops->bind_text(st, i + 1, hi);
+	if (hi != small)
+		free(hi);
+}
+
+long long col_int(struct store *s, struct stmt *st, int i)
+{
+	return s->ops->col_int(st, i);
+}
+
+double col_double(struct store *s, struct stmt *st, int i)
+{
+	return s->ops->col_double(st, i);
+}
+
+double col_double_or_nan(struct store *s, struct stmt *st, int i)
+{
+	return s->ops->col_null(st, i) ? NAN : s->ops->col_double(st, i);
+}
+
+const char *col_text(struct store *s, struct stmt *st, int i)
+{
+	return s->ops->col_text(st, i);
+}
+
+int col_date(struct store *s, struct stmt *st, int i)
+{
+	int day;
+
+	if (!date_parse(s->ops->col_text(st, i), &day))
+		return DATE_NONE;
+	return day;
+}
+
+bool col_null(struct store *s, struct stmt *st, int i)
+{
+	return s->ops->col_null(st, i);
+}
+
+void col_strings(struct store *s, struct stmt *st, struct buf *arena,
+		 const int *cols, const char **const *dst, int n)
+{
+	size_t total = 0;
+
+	for (int k = 0; k < n; k++)
+		if (!s->ops->col_null(st, cols[k]))
+			total += (size_t)s->ops->col_bytes(st, cols[k]) + 1;
+	buf_reset(arena);
+	buf_grow(arena, total);
+	for (int k = 0; k < n; k++) {
+		const char *v;
+		size_t at;
+
+		if (s->ops->col_null(st, cols[k])) {
+			*dst[k] = NULL;
+			continue;
+		}
+		v = s->ops->col_text(st, cols[k]);
+		at = arena->len;
+		buf_add(arena, v, strlen(v));
+		buf_addch(arena, '\0');
+		*dst[k] = arena->ptr + at;
+	}
+}
+
+enum lserr store_notfound(struct err *e, const char *field, const char *what,
+			  const char *key)
+{
+	return err_set(e, LS_ENOTFOUND, field, "%s '%s' not found", what, key);
+}
+
+enum lserr store_notfound_id(struct err *e, const char *field,
+			     const char *what, long long id)
+{
+	return err_set(e, LS_ENOTFOUND, field, "%s '%lld' not found", what,
+		       id);
+}

@@ -1,0 +1,223 @@
+/*
+ * The storage interface: everything luoshi keeps, behind one opaque
+ * handle. Callers (svc, cli, later http) see records from core/ and never
+ * SQL. The backend is chosen by URL (a path = SQLite; postgresql:// comes
+ * later); entity code is written once over the driver of store_int.h.
+ *
+ * Conventions: functions return LS_OK or an error code with the message in
+ * `e`. "get" functions fill a record whose strings live in its arena (the
+ * caller releases it); "each" functions call fn for every row in order with
+ * a record that is valid only during the call (reused between rows) and
+ * stop early when fn returns non-zero. Writes must run inside
+ * store_begin/store_commit.
+ */
+#ifndef LUOSHI_STORE_H
+#define LUOSHI_STORE_H
+
+#include "core/audit.h"
+#include "core/calendar.h"
+#include "core/goal.h"
+#include "core/indicator.h"
+#include "core/scope.h"
+#include "core/settings.h"
+#include "core/task.h"
+#include "core/tasklog.h"
+#include "core/unit.h"
+#include "core/user.h"
+#include "util/err.h"
+
+#include <stdbool.h>
+
+struct store;
+
+/* Opening, schema, transactions */
+struct store *store_open(const char *url, struct err *e);
+void store_close(struct store *s);
+const char *store_backend(const struct store *s);
+/* Directory for evidence files, next to the database ("<db>.files"). */
+const char *store_files_dir(const struct store *s);
+/* True when the schema exists (init has run). */
+bool store_initialised(struct store *s);
+/* Applies pending migrations; idempotent. */
+enum lserr store_migrate(struct store *s, struct err *e);
+int store_schema_version(struct store *s);
+/* A write transaction (SQLite: BEGIN IMMEDIATE). */
+enum lserr store_begin(struct store *s, struct err *e);
+enum lserr store_commit(struct store *s, struct err *e);
+void store_rollback(struct store *s);
+/* Online copy of the whole database to a new file. */
+enum lserr store_backup(struct store *s, const char *path, struct err *e);
+
+/* Settings */
+enum lserr store_settings_load(struct store *s, struct settings *out,
+			       struct err *e);
+enum lserr store_setting_put(struct store *s, const char *key,
+			     const char *value, struct err *e);
+
+/* Units: ordered by code. u->path must be set by the caller. */
+typedef int (*store_unit_fn)(const struct unit *u, void *arg);
+enum lserr store_unit_insert(struct store *s, const struct unit *u,
+			     struct err *e);
+enum lserr store_unit_get(struct store *s, const char *code, struct unit *out,
+			  struct err *e);
+/* Units whose path starts with `prefix` (NULL: all). */
+enum lserr store_unit_each(struct store *s, const char *prefix,
+			   store_unit_fn fn, void *arg, struct err *e);
+
+/* Users: ordered by login. */
+typedef int (*store_user_fn)(const struct user *u, void *arg);
+enum lserr store_user_insert(struct store *s, const struct user *u,
+			     struct err *e);
+enum lserr store_user_get(struct store *s, const char *login, struct user *out,
+			  struct err *e);
+enum lserr store_user_each(struct store *s, store_user_fn fn, void *arg,
+			   struct err *e);
+enum lserr store_user_set_password(struct store *s, const char *login,
+				   const char *pwhash, struct err *e);
+
+/* Goals: ordered by id. */
+typedef int (*store_goal_fn)(const struct goal *g, void *arg);
+enum lserr store_goal_insert(struct store *s, const struct goal *g,
+			     long long *id, struct err *e);
+enum lserr store_goal_get(struct store *s, long long id, struct goal *out,
+			  struct err *e);
+enum lserr store_goal_each(struct store *s, store_goal_fn fn, void *arg,
+			   struct err *e);
+enum lserr store_goal_set_weight(struct store *s, long long id, double weight,
+				 struct err *e);
+
+/* Indicators: ordered by id; goal_id 0 = all goals. */
+typedef int (*store_indicator_fn)(const struct indicator *ind, void *arg);
+typedef int (*store_value_fn)(const struct indicator_value *v, void *arg);
+enum lserr store_indicator_insert(struct store *s, const struct indicator *ind,
+				  long long *id, struct err *e);
+enum lserr store_indicator_get(struct store *s, long long id,
+			       struct indicator *out, struct err *e);
+enum lserr store_indicator_each(struct store *s, long long goal_id,
+				store_indicator_fn fn, void *arg,
+				struct err *e);
+/* Updates baseline, target, direction, weight, name, measure. */
+enum lserr store_indicator_update(struct store *s, const struct indicator *ind,
+				  struct err *e);
+/* Sets the plan (actual=false) or actual (true) of one month. */
+enum lserr store_indicator_value_put(struct store *s, long long id, int month,
+				     bool actual, double value,
+				     struct err *e);
+/* Values ordered by indicator id then month; id 0 = all indicators. */
+enum lserr store_indicator_value_each(struct store *s, long long id,
+				      store_value_fn fn, void *arg,
+				      struct err *e);
+
+/* Revisions of targets, baselines and weights (不降标准). */
+typedef int (*store_revision_fn)(const struct revision *r, void *arg);
+enum lserr store_revision_insert(struct store *s, const struct revision *r,
+				 struct err *e);
+/* entity NULL = all, ordered by id. */
+enum lserr store_revision_each(struct store *s, const char *entity,
+			       long long entity_id, store_revision_fn fn,
+			       void *arg, struct err *e);
+
+/* Tasks */
+struct task_filter {
+	const struct scope *scope;	/* NULL: no scope restriction */
+	const char *unit_path;	/* lead unit in this subtree, or NULL */
+	unsigned status_mask;	/* bit (1 << status); 0 = any */
+	const char *owner;	/* login or NULL */
+	bool key_only;
+	int due_before;		/* due < this; DATE_NONE = no limit */
+	long long goal_id;	/* 0 = any */
+	bool with_goal;		/* only tasks linked to some goal */
+	const char *search;	/* substring of title or description */
+};
+#define TASK_FILTER_INIT \
+	{ NULL, NULL, 0, NULL, false, DATE_NONE, 0, false, NULL }
+
+typedef int (*store_task_fn)(const struct task *t, void *arg);
+/* Inserts with version 1; t->co (comma-separated) fills task_co. */
+enum lserr store_task_insert(struct store *s, const struct task *t,
+			     long long *id, struct err *e);
+/* LS_ENOTFOUND when missing or outside `scope` (NULL = unrestricted). */
+enum lserr store_task_get(struct store *s, long long id,
+			  const struct scope *scope, struct task *out,
+			  struct err *e);
+/*
+ * Writes every field of t where the stored version equals t->version, and
+ * sets the stored version to t->version + 1. LS_EVERSION when it differs.
+ */
+enum lserr store_task_update(struct store *s, const struct task *t,
+			     struct err *e);
+/* Matching tasks ordered by id. */
+enum lserr store_task_each(struct store *s, const struct task_filter *f,
+			   store_task_fn fn, void *arg, struct err *e);
+
+/* Task records: each ordered by id, for one task. */
+typedef int (*store_milestone_fn)(const struct milestone *m, void *arg);
+typedef int (*store_report_fn)(const struct report *r, void *arg);
+typedef int (*store_evidence_fn)(const struct evidence *ev, void *arg);
+typedef int (*store_event_fn)(const struct task_event *ev, void *arg);
+typedef int (*store_extension_fn)(const struct extension *x, void *arg);
+typedef int (*store_risk_fn)(const struct risk *r, void *arg);
+
+enum lserr store_milestone_insert(struct store *s, const struct milestone *m,
+				  long long *id, struct err *e);
+enum lserr store_milestone_get(struct store *s, long long id,
+			       struct milestone *out, struct err *e);
+enum lserr store_milestone_set_done(struct store *s, long long id, int day,
+				    struct err *e);
+enum lserr store_milestone_each(struct store *s, long long task_id,
+				store_milestone_fn fn, void *arg,
+				struct err *e);
+enum lserr store_report_insert(struct store *s, const struct report *r,
+			       long long *id, struct err *e);
+enum lserr store_report_each(struct store *s, long long task_id,
+			     store_report_fn fn, void *arg, struct err *e);
+enum lserr store_evidence_insert(struct store *s, const struct evidence *ev,
+				 long long *id, struct err *e);
+/* Evidence of all reports of a task. */
+enum lserr store_evidence_each(struct store *s, long long task_id,
+			       store_evidence_fn fn, void *arg, struct err *e);
+enum lserr store_event_insert(struct store *s, const struct task_event *ev,
+			      long long *id, struct err *e);
+enum lserr store_event_each(struct store *s, long long task_id,
+			    store_event_fn fn, void *arg, struct err *e);
+enum lserr store_extension_insert(struct store *s, const struct extension *x,
+				  long long *id, struct err *e);
+enum lserr store_extension_each(struct store *s, long long task_id,
+				store_extension_fn fn, void *arg,
+				struct err *e);
+enum lserr store_risk_insert(struct store *s, const struct risk *r,
+			     long long *id, struct err *e);
+enum lserr store_risk_each(struct store *s, long long task_id,
+			   store_risk_fn fn, void *arg, struct err *e);
+
+/* Calendar exceptions, ordered by day. */
+typedef int (*store_calendar_fn)(int day, enum cal_kind kind,
+				 const char *name, void *arg);
+enum lserr store_calendar_put(struct store *s, int day, enum cal_kind kind,
+			      const char *name, struct err *e);
+enum lserr store_calendar_each(struct store *s, store_calendar_fn fn,
+			       void *arg, struct err *e);
+enum lserr store_calendar_load(struct store *s, struct calendar *out,
+			       struct err *e);
+
+/* Audit trail */
+struct audit_filter {
+	const char *entity;	/* NULL = any */
+	const char *entity_id;	/* NULL = any */
+	long long after_id;	/* entries with id > after_id */
+};
+typedef int (*store_audit_fn)(const struct audit_entry *a, void *arg);
+/*
+ * The recorded chain head: the last entry's id and hash (0 and the genesis
+ * hash when empty), kept apart from the entries so that deleting the last
+ * entries is detected. Inside a write transaction it serialises appenders.
+ */
+enum lserr store_audit_head(struct store *s, long long *id,
+			    char hash[AUDIT_HASHLEN], struct err *e);
+/* Inserts a (id, prev and hash already computed) and moves the head. */
+enum lserr store_audit_append(struct store *s, const struct audit_entry *a,
+			      struct err *e);
+enum lserr store_audit_each(struct store *s, const struct audit_filter *f,
+			    store_audit_fn fn, void *arg, struct err *e);
+
+#endif

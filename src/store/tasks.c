@@ -1,0 +1,407 @@
+/*
+ * Tasks in the store. One query text, TASK_QUERY, serves both get and
+ * each: it holds the data-scope rule of SPEC §1 (the only place it is
+ * written in SQL) and every filter as a parameter that can be switched off,
+ * so no SQL is ever assembled at run time. co is kept twice: as text for
+ * output and as task_co rows for scope queries. ms_due is derived from the
+ * task's unfinished milestones by every write that can change it (here
+ * and in tasklog.c); the value in struct task is never written.
+ */
+#include "store/store_int.h"
+#include "util/date.h"
+
+#include <string.h>
+
+/*
+ * Parameters: ?1..?2 id range; ?3 whole-scope flag, ?4..?5 the scope's
+ * unit path range, ?6 the scope's login (owned tasks are visible);
+ * ?7..?8 lead unit subtree; ?9..?13 status names (NULL = excluded);
+ * ?14 owner; ?15 key only; ?16 due before; ?17 goal; ?18 with a goal;
+ * ?19 LIKE pattern for title or description, already lower-case.
+ */
+#define TASK_QUERY \
+	"SELECT t.id, t.title, t.description, t.lead, t.co, t.owner, " \
+	"t.leader, t.source, t.goal_id, t.important, t.key, t.daily, " \
+	"t.start, t.due, t.orig_due, t.percent, t.status, t.created_at, " \
+	"t.acked_at, t.closed_at, t.created_on, t.closed_on, " \
+	"t.activity_on, t.ms_due, t.version " \
+	"FROM tasks t JOIN units l ON l.code = t.lead " \
+	"WHERE t.id BETWEEN ?1 AND ?2 " \
+	"AND (?3 = 1 OR (l.path >= ?4 AND l.path < ?5) " \
+	"OR EXISTS (SELECT 1 FROM task_co c " \
+	"JOIN units cu ON cu.code = c.unit WHERE c.task_id = t.id " \
+	"AND cu.path >= ?4 AND cu.path < ?5) " \
+	"OR t.owner = ?6) " \
+	"AND (?7 IS NULL OR (l.path >= ?7 AND l.path < ?8)) " \
+	"AND t.status IN (?9, ?10, ?11, ?12, ?13) " \
+	"AND (?14 IS NULL OR t.owner = ?14) " \
+	"AND (?15 = 0 OR t.key = 1) " \
+	"AND (?16 IS NULL OR t.due < ?16) " \
+	"AND (?17 IS NULL OR t.goal_id = ?17) " \
+	"AND (?18 = 0 OR t.goal_id IS NOT NULL) " \
+	"AND (?19 IS NULL OR lower(t.title) LIKE ?19 ESCAPE '\\' " \
+	"OR lower(t.description) LIKE ?19 ESCAPE '\\') " \
+	"ORDER BY t.id"
+
+/*
+ * The same text twice, as two cache slots: a get from inside an each
+ * callback must not reset the iteration's statement.
+ */
+static const char task_get_sql[] = TASK_QUERY;
+static const char task_each_sql[] = TASK_QUERY;
+
+static const char task_exists_sql[] =
+	"SELECT 1 FROM tasks WHERE id = ?";
+
+static const char task_version_sql[] =
+	"SELECT version FROM tasks WHERE id = ?";
+
+/* The columns of task_bind, in its order; ms_due starts NULL. */
+static const char task_insert_sql[] =
+	"INSERT INTO tasks (title, description, lead, co, owner, leader, "
+	"source, goal_id, important, key, daily, start, due, orig_due, "
+	"percent, status, created_at, acked_at, closed_at, created_on, "
+	"closed_on, activity_on, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+	"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id";
+
+static const char task_update_sql[] =
+	"UPDATE tasks SET title = ?, description = ?, lead = ?, co = ?, "
+	"owner = ?, leader = ?, source = ?, goal_id = ?, important = ?, "
+	"key = ?, daily = ?, start = ?, due = ?, orig_due = ?, percent = ?, "
+	"status = ?, created_at = ?, acked_at = ?, closed_at = ?, "
+	"created_on = ?, closed_on = ?, activity_on = ?, "
+	"ms_due = (SELECT min(m.due) FROM milestones m "
+	"WHERE m.task_id = tasks.id AND m.done_on IS NULL), "
+	"version = version + 1 WHERE id = ? AND version = ? RETURNING id";
+
+static const char task_co_insert_sql[] =
+	"INSERT INTO task_co (task_id, unit) VALUES (?, ?)";
+
+static const char task_co_delete_sql[] =
+	"DELETE FROM task_co WHERE task_id = ?";
+
+static void task_fill(struct store *s, struct stmt *st, struct task *t)
+{
+	static const int cols[] = { 1, 2, 3, 4, 5, 6, 7, 17, 18, 19 };
+	const char **const dst[] = {
+		&t->title, &t->description, &t->lead, &t->co, &t->owner,
+		&t->leader, &t->source, &t->created_at, &t->acked_at,
+		&t->closed_at,
+	};
+
+	col_strings(s, st, &t->arena, cols, dst, 10);
+	t->id = col_int(s, st, 0);
+	t->goal_id = col_int(s, st, 8);
+	t->important = col_int(s, st, 9) != 0;
+	t->key = col_int(s, st, 10) != 0;
+	t->daily = col_int(s, st, 11) != 0;
+	t->start = col_date(s, st, 12);
+	t->due = col_date(s, st, 13);
+	t->orig_due = col_date(s, st, 14);
+	t->percent = (int)col_int(s, st, 15);
+	/* The CHECK constraint admits only known status names. */
+	if (!task_status_parse(col_text(s, st, 16), &t->status))
+		t->status = TASK_OPEN;
+	t->created_on = col_date(s, st, 20);
+	t->closed_on = col_date(s, st, 21);
+	t->activity_on = col_date(s, st, 22);
+	t->ms_due = col_date(s, st, 23);
+	t->version = col_int(s, st, 24);
+}
+
+/* "%text%" lower-cased (ASCII), with \ % _ escaped for LIKE ... ESCAPE. */
+static void like_pattern(struct buf *pat, const char *text)
+{
+	buf_reset(pat);
+	buf_addch(pat, '%');
+	for (const char *p = text; *p; p++) {
+		char c = *p;
+
+		if (c == '\\' || c == '%' || c == '_')
+			buf_addch(pat, '\\');
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		buf_addch(pat, c);
+	}
+	buf_addch(pat, '%');
+}
+
+/* Binds every parameter of TASK_QUERY; pat holds the search pattern. */
+static void task_query_bind(struct store *s, struct stmt *st, long long lo,
+			    long long hi, const struct task_filter *f,
+			    struct buf *pat)
+{
+	const struct scope *sc = f->scope;
+	bool all = !sc || sc->all || (sc->path && !*sc->path);
+
+	db_int(s, st, 1, lo);
+	db_int(s, st, 2, hi);
+	db_int(s, st, 3, all);
+	db_path_range(s, st, 4, all ? NULL : sc->path);
+	db_text(s, st, 6, all ? NULL : sc->login);
+	db_path_range(s, st, 7, f->unit_path);
+	for (int i = 0; i < TASK_NSTATUS; i++) {
+		bool in = !f->status_mask || (f->status_mask & (1u << i));
+
+		db_text(s, st, 9 + i,
+			in ? task_status_name((enum task_status)i) : NULL);
+	}
+	db_text(s, st, 14, f->owner);
+	db_int(s, st, 15, f->key_only);
+	db_date(s, st, 16, f->due_before);
+	db_id(s, st, 17, f->goal_id);
+	db_int(s, st, 18, f->with_goal);
+	if (f->search && *f->search) {
+		like_pattern(pat, f->search);
+		db_text(s, st, 19, pat->ptr);
+	} else {
+		db_text(s, st, 19, NULL);
+	}
+}
+
+enum lserr store_need_task(struct store *s, long long id, const char *field,
+			   struct err *e)
+{
+	struct stmt *st;
+	int r;
+
+	if (!(st = store_stmt(s, task_exists_sql, e)))
+		return e->code;
+	db_int(s, st, 1, id);
+	r = db_one(s, st, NULL, e);
+	if (r < 0)
+		return (enum lserr)-r;
+	if (r == 0)
+		return store_notfound_id(e, field, "task", id);
+	return LS_OK;
+}
+
+/* NULL for an empty co list, so that "" and NULL read back alike. */
+static const char *co_text(const struct task *t)
+{
+	return t->co && *t->co ? t->co : NULL;
+}
+
+/* Calls fn for every code of the comma-separated list, copied to code. */
+static enum lserr co_each(struct store *s, const char *co, long long id,
+			  enum lserr (*fn)(struct store *, long long,
+					   const char *, struct err *),
+			  struct err *e)
+{
+	struct buf code = BUF_INIT;
+	enum lserr rc = LS_OK;
+	const char *p = co;
+
+	while (p && *p && rc == LS_OK) {
+		const char *comma = strchr(p, ',');
+		size_t n = comma ? (size_t)(comma - p) : strlen(p);
+
+		if (n > 0) {
+			buf_reset(&code);
+			buf_add(&code, p, n);
+			rc = fn(s, id, code.ptr, e);
+		}
+		p = comma ? comma + 1 : NULL;
+	}
+	buf_release(&code);
+	return rc;
+}
+
+static enum lserr co_check(struct store *s, long long id, const char *code,
+			   struct err *e)
+{
+	(void)id;
+	return store_need_unit(s, code, "co", e);
+}
+
+static enum lserr co_insert(struct store *s, long long id, const char *code,
+			    struct err *e)
+{
+	struct stmt *st = store_stmt(s, task_co_insert_sql, e);
+	enum lserr rc;
+
+	if (!st)
+		return e->code;
+	db_int(s, st, 1, id);
+	db_text(s, st, 2, code);
+	rc = db_done(s, st, e);
+	if (rc == LS_ECONFLICT)
+		rc = err_set(e, LS_EINVAL, "co", "co-unit '%s' listed twice",
+			     code);
+	return rc;
+}
+
+/* Every referenced row must exist: clear messages instead of FK errors. */
+static enum lserr task_check_refs(struct store *s, const struct task *t,
+				  struct err *e)
+{
+	enum lserr rc;
+
+	if (!t->lead)
+		return err_set(e, LS_EINVAL, "lead", "no lead unit");
+	if ((rc = store_need_unit(s, t->lead, "lead", e)) != LS_OK ||
+	    (rc = store_need_user(s, t->owner, "owner", e)) != LS_OK ||
+	    (rc = store_need_user(s, t->leader, "leader", e)) != LS_OK ||
+	    (rc = store_need_goal(s, t->goal_id, "goal_id", e)) != LS_OK)
+		return rc;
+	return co_each(s, co_text(t), 0, co_check, e);
+}
+
+/* Binds the 22 written columns in the order of insert and update. */
+static void task_bind(struct store *s, struct stmt *st, const struct task *t)
+{
+	int created_on = t->created_on;
+	int activity_on = t->activity_on;
+
+	/* Derived defaults for the NOT NULL days a caller may leave out. */
+	if (created_on == DATE_NONE)
+		(void)instant_date(t->created_at, &created_on);
+	if (activity_on == DATE_NONE)
+		activity_on = created_on;
+	db_text(s, st, 1, t->title);
+	db_text(s, st, 2, t->description);
+	db_text(s, st, 3, t->lead);
+	db_text(s, st, 4, co_text(t));
+	db_text(s, st, 5, t->owner);
+	db_text(s, st, 6, t->leader);
+	db_text(s, st, 7, t->source);
+	db_id(s, st, 8, t->goal_id);
+	db_int(s, st, 9, t->important);
+	db_int(s, st, 10, t->key);
+	db_int(s, st, 11, t->daily);
+	db_date(s, st, 12, t->start);
+	db_date(s, st, 13, t->due);
+	db_date(s, st, 14, t->orig_due != DATE_NONE ? t->orig_due : t->due);
+	db_int(s, st, 15, t->percent);
+	db_text(s, st, 16, task_status_name(t->status));
+	db_text(s, st, 17, t->created_at);
+	db_text(s, st, 18, t->acked_at);
+	db_text(s, st, 19, t->closed_at);
+	db_date(s, st, 20, created_on);
+	db_date(s, st, 21, t->closed_on);
+	db_date(s, st, 22, activity_on);
+}
+
+enum lserr store_task_insert(struct store *s, const struct task *t,
+			     long long *id, struct err *e)
+{
+	struct stmt *st;
+	enum lserr rc;
+	long long newid = 0;
+	int r;
+
+	if ((rc = task_check_refs(s, t, e)) != LS_OK)
+		return rc;
+	if (!(st = store_stmt(s, task_insert_sql, e)))
+		return e->code;
+	task_bind(s, st, t);
+	r = db_one(s, st, &newid, e);
+	if (r < 0)
+		return (enum lserr)-r;
+	if ((rc = co_each(s, co_text(t), newid, co_insert, e)) != LS_OK)
+		return rc;
+	if (id)
+		*id = newid;
+	return LS_OK;
+}
+
+/* Why an update matched no row: the task is gone or has moved on. */
+static enum lserr task_stale(struct store *s, const struct task *t,
+			     struct err *e)
+{
+	struct stmt *st = store_stmt(s, task_version_sql, e);
+	long long have = 0;
+	int r;
+
+	if (!st)
+		return e->code;
+	db_int(s, st, 1, t->id);
+	r = db_one(s, st, &have, e);
+	if (r < 0)
+		return (enum lserr)-r;
+	if (r == 0)
+		return store_notfound_id(e, "id", "task", t->id);
+	return err_set(e, LS_EVERSION, "version",
+		       "task %lld has version %lld, not %lld", t->id, have,
+		       t->version);
+}
+
+enum lserr store_task_update(struct store *s, const struct task *t,
+			     struct err *e)
+{
+	struct stmt *st;
+	enum lserr rc;
+	int r;
+
+	if ((rc = task_check_refs(s, t, e)) != LS_OK)
+		return rc;
+	if (!(st = store_stmt(s, task_update_sql, e)))
+		return e->code;
+	task_bind(s, st, t);
+	db_int(s, st, 23, t->id);
+	db_int(s, st, 24, t->version);
+	r = db_one(s, st, NULL, e);
+	if (r < 0)
+		return (enum lserr)-r;
+	if (r == 0)
+		return task_stale(s, t, e);
+	if (!(st = store_stmt(s, task_co_delete_sql, e)))
+		return e->code;
+	db_int(s, st, 1, t->id);
+	if ((rc = db_done(s, st, e)) != LS_OK)
+		return rc;
+	return co_each(s, co_text(t), t->id, co_insert, e);
+}
+
+enum lserr store_task_get(struct store *s, long long id,
+			  const struct scope *scope, struct task *out,
+			  struct err *e)
+{
+	struct task_filter f = TASK_FILTER_INIT;
+	struct buf pat = BUF_INIT;
+	struct stmt *st;
+	enum lserr rc = LS_OK;
+	int r;
+
+	if (!(st = store_stmt(s, task_get_sql, e)))
+		return e->code;
+	f.scope = scope;
+	task_query_bind(s, st, id, id, &f, &pat);
+	r = db_step(s, st, e);
+	if (r == 1)
+		task_fill(s, st, out);
+	else if (r == 0)
+		rc = store_notfound_id(e, "id", "task", id);
+	else
+		rc = (enum lserr)-r;
+	db_reset(s, st);
+	buf_release(&pat);
+	return rc;
+}
+
+enum lserr store_task_each(struct store *s, const struct task_filter *f,
+			   store_task_fn fn, void *arg, struct err *e)
+{
+	static const struct task_filter none = TASK_FILTER_INIT;
+	struct buf pat = BUF_INIT;
+	struct stmt *st;
+	struct task t;
+	enum lserr rc = LS_OK;
+	int r;
+
+	if (!(st = store_stmt(s, task_each_sql, e)))
+		return e->code;
+	task_init(&t);
+	task_query_bind(s, st, 1, 0x7fffffffffffffffLL, f ? f : &none, &pat);
+	while ((r = db_step(s, st, e)) == 1) {
+		task_fill(s, st, &t);
+		if (fn(&t, arg))
+			break;
+	}
+	if (r < 0)
+		rc = (enum lserr)-r;
+	db_reset(s, st);
+	task_release(&t);
+	buf_release(&pat);
+	return rc;
+}

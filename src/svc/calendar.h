@@ -1,0 +1,15 @@
+/*
+ * Calendar administration: holidays (a range of days) and make-up working
+ * days (调休), each recorded in the audit trail.
+ */
+#ifndef LUOSHI_SVC_CALENDAR_H
+#define LUOSHI_SVC_CALENDAR_H
+
+#include "svc/ctx.h"
+
+/* Marks every day of [from, to] as `kind` (at most 366 days). */
+enum lserr svc_calendar_set(struct ctx *c, int from, int to,
+			    enum cal_kind kind, const char *name,
+			    struct err *e);
+
+#endif

@@ -1,0 +1,143 @@
+/*
+ * Content-addressed evidence storage (see evidence.h). Files are written
+ * to a temporary name, fsynced and renamed, so a crash never leaves a
+ * half-written file under a valid hash.
+ */
+#include "svc/evidence.h"
+#include "util/xmalloc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+char *evidence_path(struct ctx *c, const char *sha256)
+{
+	return xasprintf("%s/%.2s/%s", store_files_dir(c->st), sha256, sha256);
+}
+
+static enum lserr write_all(int fd, const void *data, size_t len)
+{
+	const char *p = data;
+
+	while (len) {
+		ssize_t n = write(fd, p, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return LS_EFAIL;
+		p += n;
+		len -= (size_t)n;
+	}
+	return LS_OK;
+}
+
+static enum lserr save(struct ctx *c, const char *hex, const void *data,
+		       size_t len, struct err *e)
+{
+	char *dir = xasprintf("%s/%.2s", store_files_dir(c->st), hex);
+	char *path = evidence_path(c, hex);
+	char *tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
+	enum lserr rc = LS_OK;
+	struct stat sb;
+	int fd;
+
+	if (stat(path, &sb) == 0 && (size_t)sb.st_size == len)
+		goto out;	/* already stored */
+	mkdir(store_files_dir(c->st), 0750);
+	mkdir(dir, 0750);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0640);
+	if (fd < 0 || write_all(fd, data, len) != LS_OK || fsync(fd) != 0) {
+		rc = err_set(e, LS_EFAIL, "evidence", "cannot store evidence "
+			     "in '%s': %s", dir, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		unlink(tmp);
+		goto out;
+	}
+	close(fd);
+	if (rename(tmp, path) != 0) {
+		rc = err_set(e, LS_EFAIL, "evidence", "cannot store evidence "
+			     "'%s': %s", path, strerror(errno));
+		unlink(tmp);
+	}
+out:
+	free(dir);
+	free(path);
+	free(tmp);
+	return rc;
+}
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+enum lserr evidence_attach_mem(struct ctx *c, long long report_id,
+			       const char *name, const void *data, size_t len,
+			       struct err *e)
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	char hex[crypto_hash_sha256_BYTES * 2 + 1];
+	struct evidence ev;
+	long long id;
+	enum lserr rc;
+
+	if ((long long)len > c->settings.evidence_max)
+		return err_set(e, LS_ETOOBIG, "evidence", "evidence file '%s' "
+			       "is too large (%zu bytes, at most %lld)", name,
+			       len, c->settings.evidence_max);
+	crypto_hash_sha256(h, data, len);
+	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+	if ((rc = save(c, hex, data, len, e)) != LS_OK)
+		return rc;
+	memset(&ev, 0, sizeof(ev));
+	ev.report_id = report_id;
+	ev.sha256 = hex;
+	ev.name = name;
+	ev.size = (long long)len;
+	return store_evidence_insert(c->st, &ev, &id, e);
+}
+
+enum lserr evidence_attach_file(struct ctx *c, long long report_id,
+				const char *path, struct err *e)
+{
+	struct stat sb;
+	FILE *f;
+	char *data;
+	size_t got;
+	enum lserr rc;
+
+	errno = 0;
+	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+		return err_set(e, LS_EINVAL, "evidence", "cannot read "
+			       "evidence file '%s': %s", path,
+			       errno ? strerror(errno) : "not a file");
+	if (sb.st_size > c->settings.evidence_max)
+		return err_set(e, LS_ETOOBIG, "evidence", "evidence file '%s' "
+			       "is too large (%lld bytes, at most %lld)", path,
+			       (long long)sb.st_size,
+			       c->settings.evidence_max);
+	if (!(f = fopen(path, "rb")))
+		return err_set(e, LS_EINVAL, "evidence", "cannot read "
+			       "evidence file '%s': %s", path,
+			       strerror(errno));
+	data = xmalloc((size_t)sb.st_size + 1);
+	got = fread(data, 1, (size_t)sb.st_size, f);
+	fclose(f);
+	if (got != (size_t)sb.st_size)
+		rc = err_set(e, LS_EFAIL, "evidence", "short read of '%s'",
+			     path);
+	else
+		rc = evidence_attach_mem(c, report_id, base_name(path), data,
+					 got, e);
+	free(data);
+	return rc;
+}

@@ -1,0 +1,23 @@
+/*
+ * Evidence files (佐证材料): stored content-addressed next to the database
+ * as <db>.files/<first two hex digits>/<sha256>, so the same file is kept
+ * once and a stored file can never be changed without its name changing.
+ */
+#ifndef LUOSHI_EVIDENCE_H
+#define LUOSHI_EVIDENCE_H
+
+#include "svc/ctx.h"
+
+#include <stddef.h>
+
+/* Stores the file at `path` and links it to report `report_id`. */
+enum lserr evidence_attach_file(struct ctx *c, long long report_id,
+				const char *path, struct err *e);
+/* Stores `len` bytes named `name` and links them to the report. */
+enum lserr evidence_attach_mem(struct ctx *c, long long report_id,
+			       const char *name, const void *data, size_t len,
+			       struct err *e);
+/* Where a stored file lives; returns a new string the caller frees. */
+char *evidence_path(struct ctx *c, const char *sha256);
+
+#endif

@@ -1,0 +1,70 @@
+/*
+ * argon2id password hashing (libsodium's crypto_pwhash_str, interactive
+ * limits: about 64 MiB and a tenth of a second per hash).
+ */
+#include "svc/password.h"
+#include "util/xmalloc.h"
+
+#include <errno.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+enum lserr password_check(const char *password, struct err *e)
+{
+	size_t n = password ? strlen(password) : 0;
+
+	if (n < 8)
+		return err_set(e, LS_EINVAL, "password",
+			       "password too short (%zu characters, at "
+			       "least 8)", n);
+	if (n > 1024)
+		return err_set(e, LS_EINVAL, "password",
+			       "password too long (at most 1024 bytes)");
+	return LS_OK;
+}
+
+char *password_hash(const char *password, struct err *e)
+{
+	char out[crypto_pwhash_STRBYTES];
+
+	if (sodium_init() < 0) {
+		err_set(e, LS_EFAIL, "password", "libsodium failed to start");
+		return NULL;
+	}
+	if (crypto_pwhash_str_alg(out, password, strlen(password),
+				  crypto_pwhash_OPSLIMIT_INTERACTIVE,
+				  crypto_pwhash_MEMLIMIT_INTERACTIVE,
+				  crypto_pwhash_ALG_ARGON2ID13) != 0) {
+		err_set(e, LS_EFAIL, "password", "out of memory hashing "
+			"the password");
+		return NULL;
+	}
+	return xstrdup(out);
+}
+
+bool password_verify(const char *hash, const char *password)
+{
+	if (!hash || !password || sodium_init() < 0)
+		return false;
+	return crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
+}
+
+char *password_read_file(const char *path, struct err *e)
+{
+	FILE *f = fopen(path, "r");
+	char line[1100];
+	size_t n;
+
+	if (!f) {
+		err_set(e, LS_EFAIL, "password-file", "cannot read '%s': %s",
+			path, strerror(errno));
+		return NULL;
+	}
+	if (!fgets(line, sizeof(line), f))
+		line[0] = '\0';
+	fclose(f);
+	n = strcspn(line, "\r\n");
+	line[n] = '\0';
+	return xstrdup(line);
+}

@@ -1,0 +1,254 @@
+/*
+ * Task reads: filtered lists, `next` (urgency order), `today` (当日事) and
+ * the light board. Lights and quadrants come from core/task.c via
+ * task_view_of(); scope is applied by the store's one scope predicate.
+ */
+#include "svc/tasks.h"
+#include "svc/units.h"
+#include "util/date.h"
+#include "util/xmalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void task_query_init(struct task_query *q)
+{
+	struct task_filter f = TASK_FILTER_INIT;
+
+	memset(q, 0, sizeof(*q));
+	q->f = f;
+}
+
+struct list_state {
+	struct ctx *c;
+	struct task_query *q;
+	svc_task_fn fn;
+	void *arg;
+	long long n;
+	/* for next/today: collected ranks */
+	struct task_rank *ranks;
+	size_t nranks, alloc;
+	bool today_only;
+};
+
+static bool matches(struct list_state *s, const struct task_view *v)
+{
+	if (s->q->has_light && v->light != s->q->light)
+		return false;
+	if (s->q->quadrant && v->quadrant != s->q->quadrant)
+		return false;
+	return true;
+}
+
+static int list_one(const struct task *t, void *arg)
+{
+	struct list_state *s = arg;
+	struct task_view v;
+
+	task_view_of(&v, t, s->c->today, &s->c->settings);
+	if (!matches(s, &v))
+		return 0;
+	if (s->fn(t, &v, s->arg))
+		return 1;
+	return s->q->limit && ++s->n >= s->q->limit;
+}
+
+/* Sets the scope and resolves --unit into a subtree path. */
+static enum lserr prepare(struct ctx *c, struct task_query *q,
+			  struct unit *u, struct err *e)
+{
+	enum lserr rc;
+
+	if ((rc = ctx_require(c, PERM_READ, e)) != LS_OK)
+		return rc;
+	q->f.scope = &c->actor.scope;
+	if (q->unit) {
+		if ((rc = svc_unit_in_scope(c, q->unit, "unit", u, e)))
+			return rc;
+		q->f.unit_path = u->path;
+	}
+	return LS_OK;
+}
+
+enum lserr svc_task_list(struct ctx *c, struct task_query *q, svc_task_fn fn,
+			 void *arg, struct err *e)
+{
+	struct list_state s = { .c = c, .q = q, .fn = fn, .arg = arg };
+	struct unit u;
+	enum lserr rc;
+
+	unit_init(&u);
+	rc = prepare(c, q, &u, e);
+	if (rc == LS_OK)
+		rc = store_task_each(c->st, &q->f, list_one, &s, e);
+	unit_release(&u);
+	return rc;
+}
+
+static int collect(const struct task *t, void *arg)
+{
+	struct list_state *s = arg;
+	struct task_view v;
+	int T = s->c->today;
+
+	if (task_status_final(t->status))
+		return 0;
+	if (s->today_only && !(t->due <= T ||
+			       (t->ms_due != DATE_NONE && t->ms_due <= T) ||
+			       (t->daily && t->created_on == T)))
+		return 0;
+	task_view_of(&v, t, T, &s->c->settings);
+	if (!matches(s, &v))
+		return 0;
+	if (s->nranks == s->alloc) {
+		s->alloc = s->alloc ? s->alloc * 2 : 256;
+		s->ranks = xreallocarray(s->ranks, s->alloc,
+					 sizeof(*s->ranks));
+	}
+	task_rank_of(&s->ranks[s->nranks++], t, v.light, v.quadrant);
+	return 0;
+}
+
+static enum lserr ranked(struct ctx *c, struct task_query *q, bool today,
+			 svc_task_fn fn, void *arg, struct err *e)
+{
+	struct list_state s = { .c = c, .q = q, .today_only = today };
+	struct unit u;
+	struct task t;
+	enum lserr rc;
+	size_t n;
+
+	unit_init(&u);
+	task_init(&t);
+	if ((rc = prepare(c, q, &u, e)) != LS_OK)
+		goto out;
+	q->f.status_mask = (1u << TASK_OPEN) | (1u << TASK_DOING) |
+			   (1u << TASK_REVIEW);
+	if ((rc = store_task_each(c->st, &q->f, collect, &s, e)) != LS_OK)
+		goto out;
+	qsort(s.ranks, s.nranks, sizeof(*s.ranks), task_urgency_cmp);
+	n = s.nranks;
+	if (q->limit && (size_t)q->limit < n)
+		n = (size_t)q->limit;
+	for (size_t i = 0; i < n; i++) {
+		struct task_view v;
+
+		rc = store_task_get(c->st, s.ranks[i].id, NULL, &t, e);
+		if (rc != LS_OK)
+			goto out;
+		task_view_of(&v, &t, c->today, &c->settings);
+		if (fn(&t, &v, arg))
+			break;
+	}
+out:
+	free(s.ranks);
+	unit_release(&u);
+	task_release(&t);
+	return rc;
+}
+
+enum lserr svc_task_next(struct ctx *c, struct task_query *q, svc_task_fn fn,
+			 void *arg, struct err *e)
+{
+	return ranked(c, q, false, fn, arg, e);
+}
+
+enum lserr svc_task_today(struct ctx *c, struct task_query *q,
+			  svc_task_fn fn, void *arg, struct err *e)
+{
+	return ranked(c, q, true, fn, arg, e);
+}
+
+/* Board */
+
+static int board_unit(const struct unit *u, void *arg)
+{
+	struct board *b = arg;
+	struct board_row *r;
+
+	b->rows = xreallocarray(b->rows, b->n + 1, sizeof(*b->rows));
+	r = &b->rows[b->n++];
+	memset(r, 0, sizeof(*r));
+	r->code = xstrdup(u->code);
+	r->name = xstrdup(u->name);
+	return 0;
+}
+
+static int row_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct board_row *)elem)->code);
+}
+
+struct board_state {
+	struct ctx *c;
+	struct board *b;
+};
+
+static int board_task(const struct task *t, void *arg)
+{
+	struct board_state *s = arg;
+	struct board_row *r;
+	enum light l;
+
+	r = bsearch(t->lead, s->b->rows, s->b->n, sizeof(*s->b->rows),
+		    row_cmp);
+	if (!r)
+		return 0;
+	l = task_light(t, s->c->today, &s->c->settings);
+	r->n[l]++;
+	return 0;
+}
+
+enum lserr svc_board(struct ctx *c, const char *unit, struct board *b,
+		     struct err *e)
+{
+	struct task_filter f = TASK_FILTER_INIT;
+	struct board_state s = { c, b };
+	struct unit u;
+	const char *prefix;
+	enum lserr rc;
+
+	memset(b, 0, sizeof(*b));
+	unit_init(&u);
+	if ((rc = ctx_require(c, PERM_READ, e)) != LS_OK)
+		goto out;
+	prefix = c->actor.scope.all ? NULL : c->actor.scope.path;
+	if (unit) {
+		if ((rc = svc_unit_in_scope(c, unit, "unit", &u, e)))
+			goto out;
+		prefix = u.path;
+	} else if (!c->actor.scope.all && !prefix) {
+		goto out;
+	}
+	if ((rc = store_unit_each(c->st, prefix, board_unit, b, e)))
+		goto out;
+	/* Tasks led by units in the subtree: in scope by definition. */
+	f.unit_path = prefix;
+	rc = store_task_each(c->st, &f, board_task, &s, e);
+out:
+	unit_release(&u);
+	return rc;
+}
+
+void board_release(struct board *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		free(b->rows[i].code);
+		free(b->rows[i].name);
+	}
+	free(b->rows);
+	memset(b, 0, sizeof(*b));
+}
+
+void shape_board_row(struct jw *w, const struct board_row *r)
+{
+	jw_obj(w);
+	jw_kstr(w, "unit", r->code);
+	jw_kstr(w, "name", r->name);
+	jw_kint(w, "red", r->n[LIGHT_RED]);
+	jw_kint(w, "yellow", r->n[LIGHT_YELLOW]);
+	jw_kint(w, "green", r->n[LIGHT_GREEN]);
+	jw_kint(w, "done", r->n[LIGHT_DONE]);
+	jw_kint(w, "late", r->n[LIGHT_LATE]);
+	jw_obj_end(w);
+}

@@ -1,0 +1,50 @@
+#!/bin/sh
+# Runs every test suite against each build directory given (the normal
+# build and the ASan+UBSan one) and ends with one line "N passed, N failed"
+# over all of them. Each suite prints its own counts: cmocka's
+# "[  PASSED  ] N test(s)." / "[  FAILED  ] N test(s)" or a final
+# "N passed, N failed" line from the shell suites.
+set -u
+total_pass=0
+total_fail=0
+log=$(mktemp)
+
+count() {	# suite-name exit-status output-file
+	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p; s/^\([0-9]*\) passed, \([0-9]*\) failed.*/\1/p' "$3" | tail -1)
+	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p; s/^[0-9]* passed, \([0-9]*\) failed.*/\1/p' "$3" | tail -1)
+	p=${p:-0}
+	f=${f:-0}
+	if [ "$2" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1	# crashed or failed without counting: one failure
+	fi
+	total_pass=$((total_pass + p))
+	total_fail=$((total_fail + f))
+	printf '%-40s %4d passed, %d failed\n' "$1" "$p" "$f"
+	if [ "$f" -ne 0 ]; then
+		sed 's/^/    /' "$3" | grep -v '^\s*\[ \(RUN\|  OK\) ' | tail -40
+	fi
+}
+
+for build in "$@"; do
+	[ -x "$build/luoshi" ] || { echo "missing $build/luoshi" >&2; exit 1; }
+	export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
+	export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+	for t in "$build"/tests/unit/test-* "$build"/tests/store/test-*; do
+		[ -x "$t" ] || continue
+		"$t" >"$log" 2>&1
+		count "$build: $(basename "$t")" $? "$log"
+	done
+	for t in tests/cli/test-*.sh; do
+		[ -f "$t" ] || continue
+		LUOSHI_BIN="$PWD/$build/luoshi" sh "$t" >"$log" 2>&1
+		count "$build: $(basename "$t")" $? "$log"
+	done
+done
+if [ -f tools/checksrc.sh ]; then
+	sh tools/checksrc.sh >"$log" 2>&1
+	rc=$?
+	if [ $rc -eq 0 ]; then echo "checksrc: clean"; total_pass=$((total_pass + 1)); else cat "$log"; total_fail=$((total_fail + 1)); fi
+fi
+rm -f "$log"
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ]

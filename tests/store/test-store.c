@@ -1,0 +1,1770 @@
+/*
+ * The storage suite (sqlite's permutations.test idea): one set of tests
+ * with exact expectations, meant to run unchanged on every backend. Each
+ * test gets a fresh, migrated database made by mkstemp from the prefix
+ * $LUOSHI_TEST_DB ("/dev/shm/ls" gives /dev/shm/ls-XXXXXX), by default
+ * $TMPDIR/luoshi-store, and removed afterwards. A server URL there (a
+ * future PostgreSQL run) needs a reset step that does not exist yet.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "store/store.h"
+#include "util/date.h"
+#include "util/xmalloc.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct fx {
+	struct store *s;
+	char *path;
+	struct err e;
+};
+
+/* Removes a SQLite database and its companions. */
+static void wipe(const char *path)
+{
+	static const char *const ext[] = { "", "-wal", "-shm", "-journal" };
+	char name[4096];
+
+	for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
+		snprintf(name, sizeof(name), "%s%s", path, ext[i]);
+		unlink(name);
+	}
+	snprintf(name, sizeof(name), "%s.files", path);
+	rmdir(name);
+}
+
+static int setup(void **state)
+{
+	struct fx *fx = xcalloc(1, sizeof(*fx));
+	const char *env = getenv("LUOSHI_TEST_DB");
+	const char *dir = getenv("TMPDIR");
+	int fd;
+
+	if (env && strstr(env, "://")) {
+		fprintf(stderr, "LUOSHI_TEST_DB: no way to reset '%s'\n", env);
+		free(fx);
+		return -1;
+	}
+	if (env && *env)
+		fx->path = xasprintf("%s-XXXXXX", env);
+	else
+		fx->path = xasprintf("%s/luoshi-store-XXXXXX",
+				     dir && *dir ? dir : "/tmp");
+	fd = mkstemp(fx->path);
+	if (fd < 0) {
+		fprintf(stderr, "setup: cannot create '%s'\n", fx->path);
+		free(fx->path);
+		free(fx);
+		return -1;
+	}
+	close(fd);
+	fx->s = store_open(fx->path, &fx->e);
+	if (!fx->s || store_migrate(fx->s, &fx->e) != LS_OK) {
+		fprintf(stderr, "setup: %s\n", fx->e.msg);
+		store_close(fx->s);
+		wipe(fx->path);
+		free(fx->path);
+		free(fx);
+		return -1;
+	}
+	*state = fx;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *fx = *state;
+
+	store_close(fx->s);
+	wipe(fx->path);
+	free(fx->path);
+	free(fx);
+	return 0;
+}
+
+/* Fails with the store's message when x is not LS_OK. */
+#define OK(x) do { \
+	enum lserr rc_ = (x); \
+	if (rc_ != LS_OK) \
+		fail_msg("%s: %s (%d)", #x, fx->e.msg, (int)rc_); \
+} while (0)
+
+/* Expects code, field and message exactly. */
+#define FAILS(x, want, fld, message) do { \
+	enum lserr rc_; \
+	err_clear(&fx->e); \
+	rc_ = (x); \
+	if (rc_ != (want)) \
+		fail_msg("%s: %d, not %d: %s", #x, (int)rc_, (int)(want), \
+			 fx->e.msg); \
+	assert_int_equal(fx->e.code, (want)); \
+	assert_string_equal(fx->e.field, (fld)); \
+	assert_string_equal(fx->e.msg, (message)); \
+} while (0)
+
+static int D(int y, int m, int d)
+{
+	return date_from_ymd(y, m, d);
+}
+
+/*
+ * A small city: HRB (city) with districts HRB-DL (and its street
+ * HRB-DL-A), HRB-DLX (a prefix trap for HRB-DL) and HRB-NG; and another
+ * root HRB2 (a prefix trap for HRB). Users admin (HRB), wang (HRB-DL),
+ * zhang (HRB-NG), li (HRB2).
+ */
+static void add_unit(struct fx *fx, const char *code, const char *name,
+		     const char *parent, const char *kind, const char *path)
+{
+	struct unit u;
+
+	unit_init(&u);
+	u.code = code;
+	u.name = name;
+	u.parent = parent;
+	u.kind = kind;
+	u.path = path;
+	OK(store_unit_insert(fx->s, &u, &fx->e));
+}
+
+static void add_user(struct fx *fx, const char *login, const char *name,
+		     const char *unit, enum role role)
+{
+	struct user u;
+
+	user_init(&u);
+	u.login = login;
+	u.name = name;
+	u.unit = unit;
+	u.role = role;
+	u.created_at = "2026-01-05T08:00:00Z";
+	OK(store_user_insert(fx->s, &u, &fx->e));
+}
+
+static void seed(struct fx *fx)
+{
+	OK(store_begin(fx->s, &fx->e));
+	add_unit(fx, "HRB", "哈尔滨市", NULL, "city", "/HRB/");
+	add_unit(fx, "HRB-DL", "道里区", "HRB", "district", "/HRB/HRB-DL/");
+	add_unit(fx, "HRB-DL-A", "安静街道", "HRB-DL", "street",
+		 "/HRB/HRB-DL/HRB-DL-A/");
+	add_unit(fx, "HRB-DLX", "道外区", "HRB", "district",
+		 "/HRB/HRB-DLX/");
+	add_unit(fx, "HRB-NG", "南岗区", "HRB", "district", "/HRB/HRB-NG/");
+	add_unit(fx, "HRB2", "松北新区", NULL, "city", "/HRB2/");
+	add_user(fx, "admin", "管理员", "HRB", ROLE_ADMIN);
+	add_user(fx, "wang", "王督查", "HRB-DL", ROLE_SUPERVISOR);
+	add_user(fx, "zhang", "张三", "HRB-NG", ROLE_STAFF);
+	add_user(fx, "li", "李四", "HRB2", ROLE_LEADER);
+	OK(store_commit(fx->s, &fx->e));
+}
+
+/* A plain task due 2026-12-31 led by `lead`. */
+static void task_plain(struct task *t, const char *title, const char *lead)
+{
+	task_init(t);
+	t->title = title;
+	t->lead = lead;
+	t->status = TASK_OPEN;
+	t->due = D(2026, 12, 31);
+	t->created_at = "2026-11-02T09:00:00Z";
+	t->created_on = D(2026, 11, 2);
+	t->activity_on = D(2026, 11, 2);
+}
+
+static long long add_task(struct fx *fx, const struct task *t)
+{
+	long long id = 0;
+
+	OK(store_begin(fx->s, &fx->e));
+	OK(store_task_insert(fx->s, t, &id, &fx->e));
+	OK(store_commit(fx->s, &fx->e));
+	return id;
+}
+
+static long long add_simple(struct fx *fx, const char *title,
+			    const char *lead, const char *co,
+			    const char *owner)
+{
+	struct task t;
+
+	task_plain(&t, title, lead);
+	t.co = co;
+	t.owner = owner;
+	return add_task(fx, &t);
+}
+
+/* Collecting callbacks */
+
+struct ids {
+	long long v[64];
+	int n;
+	int stop_after;		/* stop after this many rows; 0 = never */
+	const void *rec;	/* the record pointer of the first row */
+	bool same_rec;		/* every row came in the same record */
+};
+
+static void ids_init(struct ids *x)
+{
+	memset(x, 0, sizeof(*x));
+	x->same_rec = true;
+}
+
+static int ids_add(struct ids *x, const void *rec, long long id)
+{
+	if (x->n == 0)
+		x->rec = rec;
+	else if (rec != x->rec)
+		x->same_rec = false;
+	if (x->n < 64)
+		x->v[x->n] = id;
+	x->n++;
+	return x->stop_after && x->n >= x->stop_after;
+}
+
+static int task_id_cb(const struct task *t, void *arg)
+{
+	return ids_add(arg, t, t->id);
+}
+
+/* Task ids matching f, as a string "1,2,3" for one-line expectations. */
+static const char *task_ids(struct fx *fx, const struct task_filter *f)
+{
+	static char out[512];
+	struct ids x;
+	size_t len = 0;
+
+	ids_init(&x);
+	OK(store_task_each(fx->s, f, task_id_cb, &x, &fx->e));
+	out[0] = '\0';
+	for (int i = 0; i < x.n && i < 64; i++)
+		len += (size_t)snprintf(out + len, sizeof(out) - len, "%s%lld",
+					i ? "," : "", x.v[i]);
+	return out;
+}
+
+struct names {
+	char s[1024];
+	int n;
+	int stop_after;
+};
+
+static void names_add(struct names *x, const char *v)
+{
+	size_t len = strlen(x->s);
+
+	snprintf(x->s + len, sizeof(x->s) - len, "%s%s", x->n ? "," : "",
+		 v ? v : "(null)");
+	x->n++;
+}
+
+static int unit_cb(const struct unit *u, void *arg)
+{
+	struct names *x = arg;
+
+	names_add(x, u->code);
+	return x->stop_after && x->n >= x->stop_after;
+}
+
+static const char *unit_codes(struct fx *fx, const char *prefix)
+{
+	static struct names x;
+
+	memset(&x, 0, sizeof(x));
+	OK(store_unit_each(fx->s, prefix, unit_cb, &x, &fx->e));
+	return x.s;
+}
+
+/* Opening, migrations, transactions, backup */
+
+static void test_schema(void **state)
+{
+	struct fx *fx = *state;
+
+	assert_true(store_initialised(fx->s));
+	assert_int_equal(store_schema_version(fx->s), 1);
+	OK(store_migrate(fx->s, &fx->e));
+	assert_int_equal(store_schema_version(fx->s), 1);
+	assert_non_null(store_backend(fx->s));
+	assert_non_null(store_files_dir(fx->s));
+}
+
+static void test_transactions(void **state)
+{
+	struct fx *fx = *state;
+	struct unit u;
+
+	unit_init(&u);
+	OK(store_begin(fx->s, &fx->e));
+	add_unit(fx, "HRB", "哈尔滨市", NULL, "city", "/HRB/");
+	store_rollback(fx->s);
+	FAILS(store_unit_get(fx->s, "HRB", &u, &fx->e), LS_ENOTFOUND, "code",
+	      "unit 'HRB' not found");
+
+	/* nested begin/commit: only the outer commit commits */
+	OK(store_begin(fx->s, &fx->e));
+	OK(store_begin(fx->s, &fx->e));
+	add_unit(fx, "HRB", "哈尔滨市", NULL, "city", "/HRB/");
+	OK(store_commit(fx->s, &fx->e));
+	add_unit(fx, "HRB-DL", "道里区", "HRB", "district", "/HRB/HRB-DL/");
+	OK(store_commit(fx->s, &fx->e));
+	assert_string_equal(unit_codes(fx, NULL), "HRB,HRB-DL");
+	unit_release(&u);
+}
+
+static void test_backup(void **state)
+{
+	struct fx *fx = *state;
+	struct store *copy;
+	struct unit u;
+	char *path = xasprintf("%s.bak", fx->path);
+
+	seed(fx);
+	unit_init(&u);
+	wipe(path);
+	OK(store_backup(fx->s, path, &fx->e));
+	copy = store_open(path, &fx->e);
+	assert_non_null(copy);
+	assert_int_equal(store_schema_version(copy), 1);
+	OK(store_unit_get(copy, "HRB-DL", &u, &fx->e));
+	assert_string_equal(u.name, "道里区");
+	store_close(copy);
+	wipe(path);
+	free(path);
+	unit_release(&u);
+}
+
+/* Settings */
+
+static void test_settings(void **state)
+{
+	struct fx *fx = *state;
+	struct settings st;
+
+	OK(store_settings_load(fx->s, &st, &fx->e));
+	assert_int_equal(st.warn_days, 3);
+	assert_int_equal(st.lag, 25);
+	assert_int_equal(st.report_days, 7);
+	assert_int_equal(st.ack_hours, 24);
+	assert_true(st.evidence_max == 20LL * 1024 * 1024);
+
+	OK(store_begin(fx->s, &fx->e));
+	OK(store_setting_put(fx->s, "warn_days", "5", &fx->e));
+	OK(store_setting_put(fx->s, "lag", "10", &fx->e));
+	OK(store_setting_put(fx->s, "lag", "30", &fx->e));	/* upsert */
+	OK(store_setting_put(fx->s, "future_knob", "x", &fx->e));
+	FAILS(store_setting_put(fx->s, "report_days", "0", &fx->e),
+	      LS_EINVAL, "report_days",
+	      "invalid value '0' for report_days (1..365)");
+	OK(store_commit(fx->s, &fx->e));
+
+	OK(store_settings_load(fx->s, &st, &fx->e));
+	assert_int_equal(st.warn_days, 5);
+	assert_int_equal(st.lag, 30);
+	assert_int_equal(st.report_days, 7);
+	assert_int_equal(st.ack_hours, 24);
+}
+
+/* Units */
+
+static void test_units(void **state)
+{
+	struct fx *fx = *state;
+	struct unit u, v;
+	struct names stop;
+
+	seed(fx);
+	unit_init(&u);
+	OK(store_unit_get(fx->s, "HRB-DL", &u, &fx->e));
+	assert_string_equal(u.code, "HRB-DL");
+	assert_string_equal(u.name, "道里区");
+	assert_string_equal(u.parent, "HRB");
+	assert_string_equal(u.kind, "district");
+	assert_string_equal(u.path, "/HRB/HRB-DL/");
+	OK(store_unit_get(fx->s, "HRB", &u, &fx->e));	/* same record */
+	assert_null(u.parent);
+	assert_string_equal(u.path, "/HRB/");
+	FAILS(store_unit_get(fx->s, "NOPE", &u, &fx->e), LS_ENOTFOUND, "code",
+	      "unit 'NOPE' not found");
+
+	assert_string_equal(unit_codes(fx, NULL),
+			    "HRB,HRB-DL,HRB-DL-A,HRB-DLX,HRB-NG,HRB2");
+	assert_string_equal(unit_codes(fx, ""),
+			    "HRB,HRB-DL,HRB-DL-A,HRB-DLX,HRB-NG,HRB2");
+	assert_string_equal(unit_codes(fx, "/HRB/"),
+			    "HRB,HRB-DL,HRB-DL-A,HRB-DLX,HRB-NG");
+	assert_string_equal(unit_codes(fx, "/HRB/HRB-DL/"),
+			    "HRB-DL,HRB-DL-A");
+	assert_string_equal(unit_codes(fx, "/HRB2/"), "HRB2");
+	assert_string_equal(unit_codes(fx, "/NOPE/"), "");
+
+	memset(&stop, 0, sizeof(stop));
+	stop.stop_after = 2;
+	OK(store_unit_each(fx->s, NULL, unit_cb, &stop, &fx->e));
+	assert_string_equal(stop.s, "HRB,HRB-DL");
+
+	unit_init(&v);
+	v.code = "HRB-DL";
+	v.name = "again";
+	v.parent = "HRB";
+	v.kind = "district";
+	v.path = "/HRB/HRB-DL/";
+	OK(store_begin(fx->s, &fx->e));
+	FAILS(store_unit_insert(fx->s, &v, &fx->e), LS_ECONFLICT, "code",
+	      "unit 'HRB-DL' already exists");
+	v.code = "HRB-XX";
+	v.parent = "NOPE";
+	v.path = "/NOPE/HRB-XX/";
+	FAILS(store_unit_insert(fx->s, &v, &fx->e), LS_ENOTFOUND, "parent",
+	      "unit 'NOPE' not found");
+	v.parent = "HRB";
+	v.path = "/HRB/HRB-DL/";
+	FAILS(store_unit_insert(fx->s, &v, &fx->e), LS_ECONFLICT, "code",
+	      "unit path '/HRB/HRB-DL/' already exists");
+	OK(store_commit(fx->s, &fx->e));
+	unit_release(&u);
+}
+
+/* Users */
+
+struct user_rows {
+	struct names n;
+	const void *rec;
+	bool same_rec;
+};
+
+static int user_cb(const struct user *u, void *arg)
+{
+	struct user_rows *x = arg;
+	char row[256];
+
+	if (x->n.n == 0)
+		x->rec = u;
+	else if (x->rec != u)
+		x->same_rec = false;
+	snprintf(row, sizeof(row), "%s:%s:%s:%s", u->login, u->unit,
+		 role_name(u->role), u->unit_path);
+	names_add(&x->n, row);
+	return 0;
+}
+
+static void test_users(void **state)
+{
+	struct fx *fx = *state;
+	struct user u, v;
+	struct user_rows rows;
+
+	seed(fx);
+	user_init(&u);
+	OK(store_user_get(fx->s, "wang", &u, &fx->e));
+	assert_string_equal(u.login, "wang");
+	assert_string_equal(u.name, "王督查");
+	assert_string_equal(u.unit, "HRB-DL");
+	assert_string_equal(u.unit_path, "/HRB/HRB-DL/");
+	assert_int_equal(u.role, ROLE_SUPERVISOR);
+	assert_null(u.pwhash);
+	assert_string_equal(u.created_at, "2026-01-05T08:00:00Z");
+	FAILS(store_user_get(fx->s, "nobody", &u, &fx->e), LS_ENOTFOUND,
+	      "login", "user 'nobody' not found");
+
+	OK(store_begin(fx->s, &fx->e));
+	OK(store_user_set_password(fx->s, "wang", "$argon2id$v=19$x",
+				   &fx->e));
+	FAILS(store_user_set_password(fx->s, "nobody", "h", &fx->e),
+	      LS_ENOTFOUND, "login", "user 'nobody' not found");
+	user_init(&v);
+	v.login = "zhang";
+	v.name = "dup";
+	v.unit = "HRB";
+	v.role = ROLE_STAFF;
+	v.created_at = "2026-01-05T08:00:00Z";
+	FAILS(store_user_insert(fx->s, &v, &fx->e), LS_ECONFLICT, "login",
+	      "user 'zhang' already exists");
+	v.login = "zhao";
+	v.unit = "NOPE";
+	FAILS(store_user_insert(fx->s, &v, &fx->e), LS_ENOTFOUND, "unit",
+	      "unit 'NOPE' not found");
+	OK(store_commit(fx->s, &fx->e));
+	OK(store_user_get(fx->s, "wang", &u, &fx->e));
+	assert_string_equal(u.pwhash, "$argon2id$v=19$x");
+
+	memset(&rows, 0, sizeof(rows));
+	rows.same_rec = true;
+	OK(store_user_each(fx->s, user_cb, &rows, &fx->e));
+	assert_string_equal(rows.n.s,
+			    "admin:HRB:admin:/HRB/,"
+			    "li:HRB2:leader:/HRB2/,"
+			    "wang:HRB-DL:supervisor:/HRB/HRB-DL/,"
+			    "zhang:HRB-NG:staff:/HRB/HRB-NG/");
+	assert_true(rows.same_rec);
+	user_release(&u);
+}
+
+/* Goals */
+
+static int goal_cb(const struct goal *g, void *arg)
+{
+	struct names *x = arg;
+	char row[256];
+
+	snprintf(row, sizeof(row), "%lld:%s:%lld:%s:%d:%g", g->id, g->title,
+		 g->parent_id, g->unit, g->year, g->weight);
+	names_add(x, row);
+	return x->stop_after && x->n >= x->stop_after;
+}
+
+static void test_goals(void **state)
+{
+	struct fx *fx = *state;
+	struct goal g;
+	struct names x;
+	long long root = 0, child = 0;
+
+	seed(fx);
+	goal_init(&g);
+	g.title = "经济增长";
+	g.unit = "HRB";
+	g.year = 2026;
+	g.created_at = "2026-01-10T08:00:00Z";
+	OK(store_begin(fx->s, &fx->e));
+	OK(store_goal_insert(fx->s, &g, &root, &fx->e));
+	g.title = "招商引资";
+	g.parent_id = root;
+	g.unit = "HRB-DL";
+	g.weight = 2.5;
+	OK(store_goal_insert(fx->s, &g, &child, &fx->e));
+	g.parent_id = 99;
+	FAILS(store_goal_insert(fx->s, &g, NULL, &fx->e), LS_ENOTFOUND,
+	      "parent", "goal '99' not found");
+	g.parent_id = 0;
+	g.unit = "NOPE";
+	FAILS(store_goal_insert(fx->s, &g, NULL, &fx->e), LS_ENOTFOUND,
+	      "unit", "unit 'NOPE' not found");
+	OK(store_goal_set_weight(fx->s, root, 3, &fx->e));
+	FAILS(store_goal_set_weight(fx->s, 99, 3, &fx->e), LS_ENOTFOUND,
+	      "id", "goal '99' not found");
+	OK(store_commit(fx->s, &fx->e));
+	assert_true(root > 0);
+	assert_true(child > root);
+
+	goal_init(&g);
+	OK(store_goal_get(fx->s, child, &g, &fx->e));
+	assert_int_equal(g.id, child);
+	assert_string_equal(g.title, "招商引资");
+	assert_int_equal(g.parent_id, root);
+	assert_string_equal(g.unit, "HRB-DL");
+	assert_int_equal(g.year, 2026);
+	assert_true(g.weight == 2.5);
+	assert_string_equal(g.created_at, "2026-01-10T08:00:00Z");
+	FAILS(store_goal_get(fx->s, 99, &g, &fx->e), LS_ENOTFOUND, "id",
+	      "goal '99' not found");
+	goal_release(&g);
+
+	memset(&x, 0, sizeof(x));
+	OK(store_goal_each(fx->s, goal_cb, &x, &fx->e));
+	assert_string_equal(x.s, "1:经济增长:0:HRB:2026:3,"
+			    "2:招商引资:1:HRB-DL:2026:2.5");
+	memset(&x, 0, sizeof(x));
+	x.stop_after = 1;
+	OK(store_goal_each(fx->s, goal_cb, &x, &fx->e));
+	assert_string_equal(x.s, "1:经济增长:0:HRB:2026:3");
+}
+
+/* Indicators and their trajectory */
+
+static long long add_goal(struct fx *fx, const char *title)
+{
+	struct goal g;
+	long long id = 0;
+
+	goal_init(&g);
+	g.title = title;
+	g.unit = "HRB";
+	g.year = 2026;
+	g.created_at = "2026-01-10T08:00:00Z";
+	OK(store_goal_insert(fx->s, &g, &id, &fx->e));
+	return id;
+}
+
+static int indicator_cb(const struct indicator *ind, void *arg)
+{
+	struct names *x = arg;
+	char row[256];
+
+	snprintf(row, sizeof(row), "%lld:%lld:%s:%s:%g:%g:%s:%g", ind->id,
+		 ind->goal_id, ind->name, ind->measure, ind->baseline,
+		 ind->target, direction_name(ind->direction), ind->weight);
+	names_add(x, row);
+	return 0;
+}
+
+static void test_indicators(void **state)
+{
+	struct fx *fx = *state;
+	struct indicator ind;
+	struct names x;
+	long long g1, g2, i1 = 0, i2 = 0, i3 = 0;
+
+	seed(fx);
+	OK(store_begin(fx->s, &fx->e));
+	g1 = add_goal(fx, "A");
+	g2 = add_goal(fx, "B");
+	indicator_init(&ind);
+	ind.goal_id = g1;
+	ind.name = "GDP";
+	ind.measure = "亿元";
+	ind.baseline = 100;
+	ind.target = 120;
+	OK(store_indicator_insert(fx->s, &ind, &i1, &fx->e));
+	ind.goal_id = g2;
+	ind.name = "PM2.5";
+	ind.measure = "μg/m³";
+	ind.baseline = 40;
+	ind.target = 35;
+	ind.direction = DIR_DOWN;
+	ind.weight = 0.5;
+	OK(store_indicator_insert(fx->s, &ind, &i2, &fx->e));
+	ind.goal_id = g1;
+	ind.name = "jobs";
+	ind.measure = "万人";
+	ind.direction = DIR_UP;
+	ind.weight = 1;
+	OK(store_indicator_insert(fx->s, &ind, &i3, &fx->e));
+	ind.goal_id = 77;
+	FAILS(store_indicator_insert(fx->s, &ind, NULL, &fx->e),
+	      LS_ENOTFOUND, "goal", "goal '77' not found");
+	ind.goal_id = 0;
+	FAILS(store_indicator_insert(fx->s, &ind, NULL, &fx->e),
+	      LS_ENOTFOUND, "goal", "goal '0' not found");
+	OK(store_commit(fx->s, &fx->e));
+
+	indicator_init(&ind);
+	OK(store_indicator_get(fx->s, i2, &ind, &fx->e));
+	assert_int_equal(ind.id, i2);
+	assert_int_equal(ind.goal_id, g2);
+	assert_string_equal(ind.name, "PM2.5");
+	assert_string_equal(ind.measure, "μg/m³");
+	assert_true(ind.baseline == 40 && ind.target == 35);
+	assert_int_equal(ind.direction, DIR_DOWN);
+	assert_true(ind.weight == 0.5);
+	FAILS(store_indicator_get(fx->s, 99, &ind, &fx->e), LS_ENOTFOUND,
+	      "id", "indicator '99' not found");
+
+	ind.name = "PM2.5 年均";
+	ind.target = 30;
+	ind.baseline = 41;
+	ind.weight = 2;
+	OK(store_begin(fx->s, &fx->e));
+	OK(store_indicator_update(fx->s, &ind, &fx->e));
+	ind.id = 99;
+	FAILS(store_indicator_update(fx->s, &ind, &fx->e), LS_ENOTFOUND,
+	      "id", "indicator '99' not found");
+	OK(store_commit(fx->s, &fx->e));
+	indicator_release(&ind);
+
+	memset(&x, 0, sizeof(x));
+	OK(store_indicator_each(fx->s, 0, indicator_cb, &x, &fx->e));
+	assert_string_equal(x.s, "1:1:GDP:亿元:100:120:up:1,"
+			    "2:2:PM2.5 年均:μg/m³:41:30:down:2,"
+			    "3:1:jobs:万人:40:35:up:1");
+	memset(&x, 0, sizeof(x));
+	OK(store_indicator_each(fx->s, g1, indicator_cb, &x, &fx->e));
+	assert_string_equal(x.s, "1:1:GDP:亿元:100:120:up:1,"
+			    "3:1:jobs:万人:40:35:up:1");
+	memset(&x, 0, sizeof(x));
+	OK(store_indicator_each(fx->s, 55, indicator_cb, &x, &fx->e));
+	assert_string_equal(x.s, "");
+}
+
+static int value_cb(const struct indicator_value *v, void *arg)
+{
+	struct names *x = arg;
+	char row[128], m[8];
+
+	snprintf(row, sizeof(row), "%lld:%s:%g:%g", v->indicator_id,
+		 month_format(v->month, m), v->plan, v->actual);
+	names_add(x, row);
+	return x->stop_after && x->n >= x->stop_after;
+}
+
+static void test_indicator_values(void **state)
+{
+	struct fx *fx = *state;
+	struct indicator ind;
+	struct names x;
+	long long i1 = 0, i2 = 0;
+	int mar, jan, feb;
+
+	seed(fx);
+	assert_true(month_parse("2026-03", &mar));
+	assert_true(month_parse("2026-01", &jan));
+	assert_true(month_parse("2026-02", &feb));
+	OK(store_begin(fx->s, &fx->e));
+	indicator_init(&ind);
+	ind.goal_id = add_goal(fx, "A");
+	ind.name = "GDP";
+	ind.measure = "亿元";
+	ind.baseline = 100;
+	ind.target = 120;
+	OK(store_indicator_insert(fx->s, &ind, &i1, &fx->e));
+	OK(store_indicator_insert(fx->s, &ind, &i2, &fx->e));
+	OK(store_indicator_value_put(fx->s, i1, mar, false, 105, &fx->e));
+	OK(store_indicator_value_put(fx->s, i1, jan, false, 101, &fx->e));
+	OK(store_indicator_value_put(fx->s, i1, jan, true, 100.5, &fx->e));
+	OK(store_indicator_value_put(fx->s, i1, feb, true, 103, &fx->e));
+	OK(store_indicator_value_put(fx->s, i1, feb, false, 102, &fx->e));
+	OK(store_indicator_value_put(fx->s, i1, mar, false, 106, &fx->e));
+	OK(store_indicator_value_put(fx->s, i2, jan, true, 7, &fx->e));
+	OK(store_indicator_value_put(fx->s, i2, feb, true, 8, &fx->e));
+	OK(store_indicator_value_put(fx->s, i2, feb, true, NAN, &fx->e));
+	FAILS(store_indicator_value_put(fx->s, 99, jan, true, 1, &fx->e),
+	      LS_ENOTFOUND, "id", "indicator '99' not found");
+	OK(store_commit(fx->s, &fx->e));
+
+	memset(&x, 0, sizeof(x));
+	OK(store_indicator_value_each(fx->s, i1, value_cb, &x, &fx->e));
+	assert_string_equal(x.s, "1:2026-01:101:100.5,1:2026-02:102:103,"
+			    "1:2026-03:106:nan");
+	memset(&x, 0, sizeof(x));
+	OK(store_indicator_value_each(fx->s, 0, value_cb, &x, &fx->e));
+	assert_string_equal(x.s, "1:2026-01:101:100.5,1:2026-02:102:103,"
+			    "1:2026-03:106:nan,2:2026-01:nan:7,"
+			    "2:2026-02:nan:nan");
+	memset(&x, 0, sizeof(x));
+	x.stop_after = 2;
+	OK(store_indicator_value_each(fx->s, 0, value_cb, &x, &fx->e));
+	assert_string_equal(x.s, "1:2026-01:101:100.5,1:2026-02:102:103");
+}
+
+static int revision_cb(const struct revision *r, void *arg)
+{
+	struct names *x = arg;
+	char row[256];
+
+	snprintf(row, sizeof(row), "%lld:%s:%lld:%s:%g:%g:%s:%s:%s", r->id,
+		 r->entity, r->entity_id, r->field, r->old_value,
+		 r->new_value, r->reason ? r->reason : "-", r->by, r->at);
+	names_add(x, row);
+	return 0;
+}
+
+static void test_revisions(void **state)
+{
+	struct fx *fx = *state;
+	struct revision r = { .arena = BUF_INIT };
+	struct names x;
+
+	r.entity = "indicator";
+	r.entity_id = 1;
+	r.field = "target";
+	r.old_value = 120;
+	r.new_value = 110;
+	r.reason = "疫情影响";
+	r.by = "admin";
+	r.at = "2026-03-01T08:00:00Z";
+	OK(store_begin(fx->s, &fx->e));
+	OK(store_revision_insert(fx->s, &r, &fx->e));
+	r.entity = "goal";
+	r.entity_id = 2;
+	r.field = "weight";
+	r.old_value = NAN;
+	r.new_value = 2;
+	r.reason = NULL;
+	OK(store_revision_insert(fx->s, &r, &fx->e));
+	r.entity = "indicator";
+	r.entity_id = 3;
+	r.field = "baseline";
+	r.old_value = 1;
+	r.new_value = 2;
+	OK(store_revision_insert(fx->s, &r, &fx->e));
+	OK(store_commit(fx->s, &fx->e));
+
+	memset(&x, 0, sizeof(x));
+	OK(store_revision_each(fx->s, NULL, 0, revision_cb, &x, &fx->e));
+	assert_string_equal(x.s,
+		"1:indicator:1:target:120:110:疫情影响:admin:"
+		"2026-03-01T08:00:00Z,"
+		"2:goal:2:weight:nan:2:-:admin:2026-03-01T08:00:00Z,"
+		"3:indicator:3:baseline:1:2:-:admin:2026-03-01T08:00:00Z");
+	memset(&x, 0, sizeof(x));
+	OK(store_revision_each(fx->s, "indicator", 0, revision_cb, &x,
+			       &fx->e));
+	assert_int_equal(x.n, 2);
+	memset(&x, 0, sizeof(x));
+	OK(store_revision_each(fx->s, "indicator", 3, revision_cb, &x,
+			       &fx->e));
+	assert_string_equal(x.s, "3:indicator:3:baseline:1:2:-:admin:"
+			    "2026-03-01T08:00:00Z");
+	memset(&x, 0, sizeof(x));
+	OK(store_revision_each(fx->s, "goal", 3, revision_cb, &x, &fx->e));
+	assert_string_equal(x.s, "");
+}
+
+/* Tasks */
+
+static void test_task_roundtrip(void **state)
+{
+	struct fx *fx = *state;
+	struct task t, u;
+	long long id, goal;
+
+	seed(fx);
+	OK(store_begin(fx->s, &fx->e));
+	goal = add_goal(fx, "A");
+	OK(store_commit(fx->s, &fx->e));
+	task_init(&t);
+	t.title = "招商引资 Q4";
+	t.description = "落实“马上就办”";
+	t.lead = "HRB-DL";
+	t.co = "HRB-NG,HRB2";
+	t.owner = "wang";
+	t.leader = "admin";
+	t.source = "领导批示";
+	t.goal_id = goal;
+	t.important = true;
+	t.key = true;
+	t.daily = false;
+	t.start = D(2026, 11, 1);
+	t.due = D(2026, 12, 15);
+	t.orig_due = D(2026, 12, 10);
+	t.percent = 40;
+	t.status = TASK_DOING;
+	t.created_at = "2026-11-01T01:02:03Z";
+	t.acked_at = "2026-11-01T05:00:00Z";
+	t.created_on = D(2026, 11, 1);
+	t.activity_on = D(2026, 11, 20);
+	t.ms_due = D(2026, 11, 5);	/* derived: ignored on write */
+	t.version = 7;			/* inserts always start at 1 */
+	id = add_task(fx, &t);
+	assert_int_equal(id, 1);
+
+	task_init(&u);
+	OK(store_task_get(fx->s, id, NULL, &u, &fx->e));
+	assert_int_equal(u.id, id);
+	assert_string_equal(u.title, "招商引资 Q4");
+	assert_string_equal(u.description, "落实“马上就办”");
+	assert_string_equal(u.lead, "HRB-DL");
+	assert_string_equal(u.co, "HRB-NG,HRB2");
+	assert_string_equal(u.owner, "wang");
+	assert_string_equal(u.leader, "admin");
+	assert_string_equal(u.source, "领导批示");
+	assert_int_equal(u.goal_id, goal);
+	assert_true(u.important && u.key && !u.daily);
+	assert_int_equal(u.start, D(2026, 11, 1));
+	assert_int_equal(u.due, D(2026, 12, 15));
+	assert_int_equal(u.orig_due, D(2026, 12, 10));
+	assert_int_equal(u.percent, 40);
+	assert_int_equal(u.status, TASK_DOING);
+	assert_string_equal(u.created_at, "2026-11-01T01:02:03Z");
+	assert_string_equal(u.acked_at, "2026-11-01T05:00:00Z");
+	assert_null(u.closed_at);
+	assert_int_equal(u.created_on, D(2026, 11, 1));
+	assert_int_equal(u.closed_on, DATE_NONE);
+	assert_int_equal(u.activity_on, D(2026, 11, 20));
+	assert_int_equal(u.ms_due, DATE_NONE);
+	assert_int_equal(u.version, 1);
+
+	/* absent values and derived defaults of the NOT NULL days */
+	task_init(&t);
+	t.title = "当日事";
+	t.lead = "HRB";
+	t.co = "";
+	t.daily = true;
+	t.status = TASK_OPEN;
+	t.due = D(2026, 11, 2);
+	t.created_at = "2026-11-02T09:00:00Z";
+	id = add_task(fx, &t);
+	OK(store_task_get(fx->s, id, NULL, &u, &fx->e));
+	assert_int_equal(u.id, 2);
+	assert_null(u.description);
+	assert_null(u.co);
+	assert_null(u.owner);
+	assert_null(u.leader);
+	assert_null(u.source);
+	assert_null(u.acked_at);
+	assert_int_equal(u.goal_id, 0);
+	assert_true(!u.important && !u.key && u.daily);
+	assert_int_equal(u.start, DATE_NONE);
+	assert_int_equal(u.orig_due, D(2026, 11, 2));
+	assert_int_equal(u.created_on, D(2026, 11, 2));
+	assert_int_equal(u.activity_on, D(2026, 11, 2));
+	assert_int_equal(u.percent, 0);
+
+	FAILS(store_task_get(fx->s, 42, NULL, &u, &fx->e), LS_ENOTFOUND, "id",
+	      "task '42' not found");
+	task_release(&u);
+}
+
+static void test_task_refs(void **state)
+{
+	struct fx *fx = *state;
+	struct task t;
+
+	seed(fx);
+	OK(store_begin(fx->s, &fx->e));
+	task_plain(&t, "x", "NOPE");
+	FAILS(store_task_insert(fx->s, &t, NULL, &fx->e), LS_ENOTFOUND,
+	      "lead", "unit 'NOPE' not found");
+	t.lead = NULL;
+	FAILS(store_task_insert(fx->s, &t, NULL, &fx->e), LS_EINVAL,
+	      "lead", "no lead unit");
+	t.lead = "HRB";
+	t.owner = "nobody";
+	FAILS(store_task_insert(fx->s, &t, NULL, &fx->e), LS_ENOTFOUND,
+	      "owner", "user 'nobody' not found");
+	t.owner = NULL;
+	t.leader = "ghost";
+	FAILS(store_task_insert(fx->s, &t, NULL, &fx->e), LS_ENOTFOUND,
+	      "leader", "user 'ghost' not found");
+	t.leader = NULL;
+	t.goal_id = 9;
+	FAILS(store_task_insert(fx->s, &t, NULL, &fx->e), LS_ENOTFOUND,
+	      "goal_id", "goal '9' not found");
+	t.goal_id = 0;
+	t.co = "HRB-DL,NOPE";
+	FAILS(store_task_insert(fx->s, &t, NULL, &fx->e), LS_ENOTFOUND,
+	      "co", "unit 'NOPE' not found");
+	t.co = "HRB-DL,HRB-DL";
+	FAILS(store_task_insert(fx->s, &t, NULL, &fx->e), LS_EINVAL,
+	      "co", "co-unit 'HRB-DL' listed twice");
+	store_rollback(fx->s);
+	assert_string_equal(task_ids(fx, NULL), "");
+}
+
+static void test_task_update(void **state)
+{
+	struct fx *fx = *state;
+	struct task t, u;
+	struct task_filter f = TASK_FILTER_INIT;
+	struct scope ng = { false, "/HRB/HRB-NG/", "nobody" };
+	long long id;
+
+	seed(fx);
+	id = add_simple(fx, "a", "HRB-DL", "HRB-NG", NULL);
+	task_init(&t);
+	OK(store_task_get(fx->s, id, NULL, &t, &fx->e));
+	assert_int_equal(t.version, 1);
+
+	t.title = "a2";
+	t.status = TASK_DONE;
+	t.percent = 100;
+	t.co = "HRB2";
+	t.closed_at = "2026-12-01T10:00:00Z";
+	t.closed_on = D(2026, 12, 1);
+	t.due = D(2027, 1, 31);
+	OK(store_begin(fx->s, &fx->e));
+	OK(store_task_update(fx->s, &t, &fx->e));
+	OK(store_commit(fx->s, &fx->e));
+
+	task_init(&u);
+	OK(store_task_get(fx->s, id, NULL, &u, &fx->e));
+	assert_string_equal(u.title, "a2");
+	assert_int_equal(u.status, TASK_DONE);
+	assert_int_equal(u.percent, 100);
+	assert_string_equal(u.co, "HRB2");
+	assert_string_equal(u.closed_at, "2026-12-01T10:00:00Z");
+	assert_int_equal(u.closed_on, D(2026, 12, 1));
+	assert_int_equal(u.due, D(2027, 1, 31));
+	assert_int_equal(u.orig_due, D(2026, 12, 31));
+	assert_int_equal(u.version, 2);
+	/* task_co follows co: HRB-NG no longer sees it, HRB2 does */
+	f.scope = &ng;
+	assert_string_equal(task_ids(fx, &f), "");
+	ng.path = "/HRB2/";
+	assert_string_equal(task_ids(fx, &f), "1");
+
+	/* t still says version 1: stale */
+	OK(store_begin(fx->s, &fx->e));
+	FAILS(store_task_update(fx->s, &t, &fx->e), LS_EVERSION, "version",
+	      "task 1 has version 2, not 1");
+	t.id = 42;
+	FAILS(store_task_update(fx->s, &t, &fx->e), LS_ENOTFOUND, "id",
+	      "task '42' not found");
+	t.id = id;
+	t.version = 2;
+	t.co = NULL;
+	OK(store_task_update(fx->s, &t, &fx->e));
+	OK(store_commit(fx->s, &fx->e));
+	OK(store_task_get(fx->s, id, NULL, &u, &fx->e));
+	assert_int_equal(u.version, 3);
+	assert_null(u.co);
+	assert_string_equal(task_ids(fx, &f), "");
+	task_release(&t);
+	task_release(&u);
+}
+
+/*
+ * Scope (SPEC §1): 1 led by HRB-DL; 2 led by HRB-NG with co-unit
+ * HRB-DL-A; 3 led by HRB2 owned by zhang; 4 led by HRB-DLX; 5 led by HRB.
+ */
+static void scope_tasks(struct fx *fx)
+{
+	seed(fx);
+	add_simple(fx, "t1", "HRB-DL", NULL, NULL);
+	add_simple(fx, "t2", "HRB-NG", "HRB-DL-A", NULL);
+	add_simple(fx, "t3", "HRB2", NULL, "zhang");
+	add_simple(fx, "t4", "HRB-DLX", NULL, NULL);
+	add_simple(fx, "t5", "HRB", NULL, NULL);
+}
+
+static void test_task_scope(void **state)
+{
+	struct fx *fx = *state;
+	struct task_filter f = TASK_FILTER_INIT;
+	struct scope all = { true, NULL, "admin" };
+	struct scope city = { false, "/HRB/", "admin" };
+	struct scope dl = { false, "/HRB/HRB-DL/", "wang" };
+	struct scope dla = { false, "/HRB/HRB-DL/HRB-DL-A/", "x" };
+	struct scope ng = { false, "/HRB/HRB-NG/", "zhang" };
+	struct scope hrb2 = { false, "/HRB2/", "li" };
+	struct scope nounit = { false, NULL, "zhang" };
+	struct scope empty = { false, "", "x" };
+	struct task t;
+
+	scope_tasks(fx);
+	assert_string_equal(task_ids(fx, &f), "1,2,3,4,5");
+	f.scope = &all;
+	assert_string_equal(task_ids(fx, &f), "1,2,3,4,5");
+	f.scope = &city;
+	assert_string_equal(task_ids(fx, &f), "1,2,4,5");
+	f.scope = &dl;
+	assert_string_equal(task_ids(fx, &f), "1,2");
+	f.scope = &dla;
+	assert_string_equal(task_ids(fx, &f), "2");
+	f.scope = &ng;
+	assert_string_equal(task_ids(fx, &f), "2,3");
+	f.scope = &hrb2;
+	assert_string_equal(task_ids(fx, &f), "3");
+	f.scope = &nounit;
+	assert_string_equal(task_ids(fx, &f), "3");
+	f.scope = &empty;	/* like scope_covers: "" covers everything */
+	assert_string_equal(task_ids(fx, &f), "1,2,3,4,5");
+
+	task_init(&t);
+	OK(store_task_get(fx->s, 2, &dla, &t, &fx->e));
+	assert_string_equal(t.title, "t2");
+	OK(store_task_get(fx->s, 3, &ng, &t, &fx->e));
+	assert_string_equal(t.title, "t3");
+	OK(store_task_get(fx->s, 3, &all, &t, &fx->e));
+	FAILS(store_task_get(fx->s, 4, &dl, &t, &fx->e), LS_ENOTFOUND, "id",
+	      "task '4' not found");
+	FAILS(store_task_get(fx->s, 5, &dl, &t, &fx->e), LS_ENOTFOUND, "id",
+	      "task '5' not found");
+	FAILS(store_task_get(fx->s, 1, &hrb2, &t, &fx->e), LS_ENOTFOUND,
+	      "id", "task '1' not found");
+	task_release(&t);
+}
+
+static void test_task_filters(void **state)
+{
+	struct fx *fx = *state;
+	struct task_filter f = TASK_FILTER_INIT;
+	struct scope dl = { false, "/HRB/HRB-DL/", "wang" };
+	struct task t;
+	long long goal;
+
+	seed(fx);
+	OK(store_begin(fx->s, &fx->e));
+	goal = add_goal(fx, "A");
+	OK(store_commit(fx->s, &fx->e));
+	/* 1: HRB-DL open key, owner wang, due 11-30, goal */
+	task_plain(&t, "t1", "HRB-DL");
+	t.key = true;
+	t.owner = "wang";
+	t.due = D(2026, 11, 30);
+	t.goal_id = goal;
+	add_task(fx, &t);
+	/* 2: HRB-DL-A doing, owner zhang, due 12-01 */
+	task_plain(&t, "t2", "HRB-DL-A");
+	t.status = TASK_DOING;
+	t.owner = "zhang";
+	t.due = D(2026, 12, 1);
+	add_task(fx, &t);
+	/* 3: HRB-NG done, key, co HRB-DL, goal */
+	task_plain(&t, "t3", "HRB-NG");
+	t.status = TASK_DONE;
+	t.key = true;
+	t.co = "HRB-DL";
+	t.goal_id = goal;
+	add_task(fx, &t);
+	/* 4: HRB-DLX cancelled, owner wang */
+	task_plain(&t, "t4", "HRB-DLX");
+	t.status = TASK_CANCELLED;
+	t.owner = "wang";
+	t.due = D(2026, 10, 1);
+	add_task(fx, &t);
+	/* 5: HRB review */
+	task_plain(&t, "t5", "HRB");
+	t.status = TASK_REVIEW;
+	add_task(fx, &t);
+
+	assert_string_equal(task_ids(fx, NULL), "1,2,3,4,5");
+	f.unit_path = "/HRB/HRB-DL/";
+	assert_string_equal(task_ids(fx, &f), "1,2");	/* lead only */
+	f.unit_path = "/HRB/";
+	assert_string_equal(task_ids(fx, &f), "1,2,3,4,5");
+	f.unit_path = "/HRB2/";
+	assert_string_equal(task_ids(fx, &f), "");
+	f.unit_path = NULL;
+
+	f.status_mask = 1u << TASK_OPEN;
+	assert_string_equal(task_ids(fx, &f), "1");
+	f.status_mask = (1u << TASK_DOING) | (1u << TASK_REVIEW);
+	assert_string_equal(task_ids(fx, &f), "2,5");
+	f.status_mask = (1u << TASK_DONE) | (1u << TASK_CANCELLED);
+	assert_string_equal(task_ids(fx, &f), "3,4");
+	f.status_mask = 0;
+
+	f.owner = "wang";
+	assert_string_equal(task_ids(fx, &f), "1,4");
+	f.owner = "nobody";
+	assert_string_equal(task_ids(fx, &f), "");
+	f.owner = NULL;
+
+	f.key_only = true;
+	assert_string_equal(task_ids(fx, &f), "1,3");
+	f.key_only = false;
+
+	f.due_before = D(2026, 12, 1);
+	assert_string_equal(task_ids(fx, &f), "1,4");
+	f.due_before = D(2026, 12, 2);
+	assert_string_equal(task_ids(fx, &f), "1,2,4");
+	f.due_before = DATE_NONE;
+
+	f.goal_id = goal;
+	assert_string_equal(task_ids(fx, &f), "1,3");
+	f.goal_id = 99;
+	assert_string_equal(task_ids(fx, &f), "");
+	f.goal_id = 0;
+	f.with_goal = true;
+	assert_string_equal(task_ids(fx, &f), "1,3");
+	f.with_goal = false;
+
+	/* combined: wang's scope sees 3 through its co-unit, 4 as owner */
+	f.scope = &dl;
+	assert_string_equal(task_ids(fx, &f), "1,2,3,4");
+	f.key_only = true;
+	assert_string_equal(task_ids(fx, &f), "1,3");
+	f.unit_path = "/HRB/HRB-DL/";
+	assert_string_equal(task_ids(fx, &f), "1");
+	f.status_mask = 1u << TASK_DONE;
+	assert_string_equal(task_ids(fx, &f), "");
+}
+
+static void test_task_search(void **state)
+{
+	struct fx *fx = *state;
+	struct task_filter f = TASK_FILTER_INIT;
+	struct task t;
+
+	seed(fx);
+	add_simple(fx, "Road Repair", "HRB", NULL, NULL);
+	add_simple(fx, "100% done", "HRB", NULL, NULL);
+	add_simple(fx, "snake_case", "HRB", NULL, NULL);
+	task_plain(&t, "其他", "HRB");
+	t.description = "修复 ROAD 路面; back\\slash";
+	add_task(fx, &t);
+	add_simple(fx, "100 percent", "HRB", NULL, NULL);
+	add_simple(fx, "snakeXcase", "HRB", NULL, NULL);
+	add_simple(fx, "道路维修", "HRB", NULL, NULL);
+
+	f.search = "road";
+	assert_string_equal(task_ids(fx, &f), "1,4");
+	f.search = "REPAIR";
+	assert_string_equal(task_ids(fx, &f), "1");
+	f.search = "0%";
+	assert_string_equal(task_ids(fx, &f), "2");
+	f.search = "e_c";
+	assert_string_equal(task_ids(fx, &f), "3");
+	f.search = "\\s";
+	assert_string_equal(task_ids(fx, &f), "4");
+	f.search = "路";
+	assert_string_equal(task_ids(fx, &f), "4,7");
+	f.search = "道路";
+	assert_string_equal(task_ids(fx, &f), "7");
+	f.search = "";
+	assert_string_equal(task_ids(fx, &f), "1,2,3,4,5,6,7");
+	f.search = "nothing";
+	assert_string_equal(task_ids(fx, &f), "");
+}
+
+/* A get inside an each callback must not disturb the iteration. */
+struct nested {
+	struct fx *fx;
+	struct ids ids;
+	int gets;
+};
+
+static int nested_cb(const struct task *t, void *arg)
+{
+	struct nested *n = arg;
+	struct task other;
+	long long want = t->id;
+
+	task_init(&other);
+	if (store_task_get(n->fx->s, 1, NULL, &other, &n->fx->e) == LS_OK &&
+	    other.id == 1)
+		n->gets++;
+	task_release(&other);
+	return ids_add(&n->ids, t, want);
+}
+
+static void test_task_each(void **state)
+{
+	struct fx *fx = *state;
+	struct task_filter f = TASK_FILTER_INIT;
+	struct nested n;
+	struct ids x;
+
+	scope_tasks(fx);
+	ids_init(&x);
+	x.stop_after = 2;
+	OK(store_task_each(fx->s, &f, task_id_cb, &x, &fx->e));
+	assert_int_equal(x.n, 2);
+	assert_int_equal(x.v[1], 2);
+
+	ids_init(&x);
+	OK(store_task_each(fx->s, &f, task_id_cb, &x, &fx->e));
+	assert_int_equal(x.n, 5);
+	assert_true(x.same_rec);
+
+	memset(&n, 0, sizeof(n));
+	n.fx = fx;
+	ids_init(&n.ids);
+	OK(store_task_each(fx->s, &f, nested_cb, &n, &fx->e));
+	assert_int_equal(n.ids.n, 5);
+	assert_int_equal(n.ids.v[4], 5);
+	assert_int_equal(n.gets, 5);
+}
+
+/* Task history */
+
+static int milestone_cb(const struct milestone *m, void *arg)
+{
+	struct names *x = arg;
+	char row[128], a[DATE_STRLEN], b[DATE_STRLEN];
+
+	snprintf(row, sizeof(row), "%lld:%lld:%s:%s:%s", m->id, m->task_id,
+		 m->title, date_format(m->due, a),
+		 m->done_on == DATE_NONE ? "-" : date_format(m->done_on, b));
+	names_add(x, row);
+	return 0;
+}
+
+static int ms_due_of(struct fx *fx, long long id)
+{
+	struct task t;
+	int due;
+
+	task_init(&t);
+	OK(store_task_get(fx->s, id, NULL, &t, &fx->e));
+	due = t.ms_due;
+	task_release(&t);
+	return due;
+}
+
+static void test_milestones(void **state)
+{
+	struct fx *fx = *state;
+	struct milestone m = { .arena = BUF_INIT };
+	struct names x;
+	struct task t;
+	long long task, other, m1 = 0, m2 = 0, m3 = 0;
+
+	seed(fx);
+	task = add_simple(fx, "t1", "HRB", NULL, NULL);
+	other = add_simple(fx, "t2", "HRB", NULL, NULL);
+	assert_int_equal(ms_due_of(fx, task), DATE_NONE);
+
+	OK(store_begin(fx->s, &fx->e));
+	m.task_id = task;
+	m.title = "方案";
+	m.due = D(2026, 11, 20);
+	m.done_on = DATE_NONE;
+	OK(store_milestone_insert(fx->s, &m, &m1, &fx->e));
+	m.title = "验收";
+	m.due = D(2026, 11, 10);
+	OK(store_milestone_insert(fx->s, &m, &m2, &fx->e));
+	m.task_id = other;
+	m.title = "done already";
+	m.due = D(2026, 11, 1);
+	m.done_on = D(2026, 10, 30);
+	OK(store_milestone_insert(fx->s, &m, &m3, &fx->e));
+	m.task_id = 42;
+	FAILS(store_milestone_insert(fx->s, &m, NULL, &fx->e), LS_ENOTFOUND,
+	      "task_id", "task '42' not found");
+	OK(store_commit(fx->s, &fx->e));
+	assert_int_equal(ms_due_of(fx, task), D(2026, 11, 10));
+	assert_int_equal(ms_due_of(fx, other), DATE_NONE);
+
+	OK(store_begin(fx->s, &fx->e));
+	OK(store_milestone_set_done(fx->s, m2, D(2026, 11, 9), &fx->e));
+	FAILS(store_milestone_set_done(fx->s, 99, D(2026, 11, 9), &fx->e),
+	      LS_ENOTFOUND, "id", "milestone '99' not found");
+	OK(store_commit(fx->s, &fx->e));
+	assert_int_equal(ms_due_of(fx, task), D(2026, 11, 20));
+
+	OK(store_milestone_get(fx->s, m2, &m, &fx->e));
+	assert_int_equal(m.id, m2);
+	assert_int_equal(m.task_id, task);
+	assert_string_equal(m.title, "验收");
+	assert_int_equal(m.due, D(2026, 11, 10));
+	assert_int_equal(m.done_on, D(2026, 11, 9));
+	FAILS(store_milestone_get(fx->s, 99, &m, &fx->e), LS_ENOTFOUND, "id",
+	      "milestone '99' not found");
+	buf_release(&m.arena);
+
+	memset(&x, 0, sizeof(x));
+	OK(store_milestone_each(fx->s, task, milestone_cb, &x, &fx->e));
+	assert_string_equal(x.s, "1:1:方案:2026-11-20:-,"
+			    "2:1:验收:2026-11-10:2026-11-09");
+
+	/* a task update recomputes ms_due whatever the record says */
+	task_init(&t);
+	OK(store_task_get(fx->s, task, NULL, &t, &fx->e));
+	t.ms_due = D(2030, 1, 1);
+	OK(store_begin(fx->s, &fx->e));
+	OK(store_milestone_set_done(fx->s, m1, D(2026, 11, 19), &fx->e));
+	OK(store_task_update(fx->s, &t, &fx->e));
+	OK(store_commit(fx->s, &fx->e));
+	assert_int_equal(ms_due_of(fx, task), DATE_NONE);
+	task_release(&t);
+}
+
+static int report_cb(const struct report *r, void *arg)
+{
+	struct names *x = arg;
+	char row[256], d[DATE_STRLEN];
+
+	snprintf(row, sizeof(row), "%lld:%lld:%s:%s:%s:%d:%s", r->id,
+		 r->task_id, r->at, date_format(r->on, d), r->author,
+		 r->percent, r->note ? r->note : "-");
+	names_add(x, row);
+	return 0;
+}
+
+static int evidence_cb(const struct evidence *ev, void *arg)
+{
+	struct names *x = arg;
+	char row[256];
+
+	snprintf(row, sizeof(row), "%lld:%lld:%s:%s:%lld", ev->id,
+		 ev->report_id, ev->sha256, ev->name, ev->size);
+	names_add(x, row);
+	return x->stop_after && x->n >= x->stop_after;
+}
+
+static void test_reports(void **state)
+{
+	struct fx *fx = *state;
+	struct report r = { .arena = BUF_INIT };
+	struct evidence ev = { .arena = BUF_INIT };
+	struct names x;
+	long long t1, t2, r1 = 0, r2 = 0, r3 = 0, e1 = 0;
+
+	seed(fx);
+	t1 = add_simple(fx, "t1", "HRB", NULL, NULL);
+	t2 = add_simple(fx, "t2", "HRB", NULL, NULL);
+	OK(store_begin(fx->s, &fx->e));
+	r.task_id = t1;
+	r.at = "2026-11-03T23:30:00Z";
+	r.on = D(2026, 11, 4);		/* local day differs from UTC */
+	r.author = "wang";
+	r.percent = 30;
+	r.note = "进展顺利";
+	OK(store_report_insert(fx->s, &r, &r1, &fx->e));
+	r.task_id = t2;
+	r.on = DATE_NONE;		/* derived from at */
+	r.percent = 10;
+	r.note = NULL;
+	OK(store_report_insert(fx->s, &r, &r2, &fx->e));
+	r.task_id = t1;
+	r.at = "2026-11-05T08:00:00Z";
+	r.on = D(2026, 11, 5);
+	r.percent = 60;
+	OK(store_report_insert(fx->s, &r, &r3, &fx->e));
+	r.task_id = 42;
+	FAILS(store_report_insert(fx->s, &r, NULL, &fx->e), LS_ENOTFOUND,
+	      "task_id", "task '42' not found");
+
+	ev.report_id = r1;
+	ev.sha256 = "ab12";
+	ev.name = "照片.jpg";
+	ev.size = 12345;
+	OK(store_evidence_insert(fx->s, &ev, &e1, &fx->e));
+	ev.report_id = r2;
+	ev.name = "other.pdf";
+	OK(store_evidence_insert(fx->s, &ev, NULL, &fx->e));
+	ev.report_id = r3;
+	ev.sha256 = "cd34";
+	ev.name = "纪要.pdf";
+	ev.size = 5000000000LL;
+	OK(store_evidence_insert(fx->s, &ev, NULL, &fx->e));
+	ev.report_id = 99;
+	FAILS(store_evidence_insert(fx->s, &ev, NULL, &fx->e), LS_ENOTFOUND,
+	      "report_id", "report '99' not found");
+	OK(store_commit(fx->s, &fx->e));
+	assert_int_equal(e1, 1);
+
+	memset(&x, 0, sizeof(x));
+	OK(store_report_each(fx->s, t1, report_cb, &x, &fx->e));
+	assert_string_equal(x.s,
+		"1:1:2026-11-03T23:30:00Z:2026-11-04:wang:30:进展顺利,"
+		"3:1:2026-11-05T08:00:00Z:2026-11-05:wang:60:-");
+	memset(&x, 0, sizeof(x));
+	OK(store_report_each(fx->s, t2, report_cb, &x, &fx->e));
+	assert_string_equal(x.s,
+		"2:2:2026-11-03T23:30:00Z:2026-11-03:wang:10:-");
+
+	memset(&x, 0, sizeof(x));
+	OK(store_evidence_each(fx->s, t1, evidence_cb, &x, &fx->e));
+	assert_string_equal(x.s, "1:1:ab12:照片.jpg:12345,"
+			    "3:3:cd34:纪要.pdf:5000000000");
+	memset(&x, 0, sizeof(x));
+	x.stop_after = 1;
+	OK(store_evidence_each(fx->s, t1, evidence_cb, &x, &fx->e));
+	assert_string_equal(x.s, "1:1:ab12:照片.jpg:12345");
+	memset(&x, 0, sizeof(x));
+	OK(store_evidence_each(fx->s, 42, evidence_cb, &x, &fx->e));
+	assert_string_equal(x.s, "");
+}
+
+static int event_cb(const struct task_event *ev, void *arg)
+{
+	struct names *x = arg;
+	char row[256];
+
+	snprintf(row, sizeof(row), "%lld:%lld:%s:%s:%s:%s", ev->id,
+		 ev->task_id, ev->at, ev->by, ev->kind,
+		 ev->note ? ev->note : "-");
+	names_add(x, row);
+	return 0;
+}
+
+static int extension_cb(const struct extension *xt, void *arg)
+{
+	struct names *x = arg;
+	char row[256], a[DATE_STRLEN], b[DATE_STRLEN];
+
+	snprintf(row, sizeof(row), "%lld:%lld:%s:%s:%s:%s:%s", xt->id,
+		 xt->task_id, date_format(xt->from_due, a),
+		 date_format(xt->to_due, b), xt->reason, xt->by, xt->at);
+	names_add(x, row);
+	return 0;
+}
+
+static int risk_cb(const struct risk *k, void *arg)
+{
+	struct names *x = arg;
+	char row[256];
+
+	snprintf(row, sizeof(row), "%lld:%lld:%s:%s:%s:%s:%s", k->id,
+		 k->task_id, k->description, k->plan,
+		 risk_level_name(k->level), k->by, k->at);
+	names_add(x, row);
+	return 0;
+}
+
+static void test_events_extensions_risks(void **state)
+{
+	struct fx *fx = *state;
+	struct task_event ev = { .arena = BUF_INIT };
+	struct extension xt = { .arena = BUF_INIT };
+	struct risk k = { .arena = BUF_INIT };
+	struct names x;
+	long long t1, t2, id = 0;
+
+	seed(fx);
+	t1 = add_simple(fx, "t1", "HRB", NULL, NULL);
+	t2 = add_simple(fx, "t2", "HRB", NULL, NULL);
+	OK(store_begin(fx->s, &fx->e));
+	ev.task_id = t1;
+	ev.at = "2026-11-02T09:00:00Z";
+	ev.by = "admin";
+	ev.kind = "create";
+	OK(store_event_insert(fx->s, &ev, &id, &fx->e));
+	assert_int_equal(id, 1);
+	ev.task_id = t2;
+	OK(store_event_insert(fx->s, &ev, NULL, &fx->e));
+	ev.task_id = t1;
+	ev.at = "2026-11-03T09:00:00Z";
+	ev.by = "wang";
+	ev.kind = "urge";
+	ev.note = "请尽快办理";
+	OK(store_event_insert(fx->s, &ev, &id, &fx->e));
+	assert_int_equal(id, 3);
+	ev.task_id = 42;
+	FAILS(store_event_insert(fx->s, &ev, NULL, &fx->e), LS_ENOTFOUND,
+	      "task_id", "task '42' not found");
+
+	xt.task_id = t1;
+	xt.from_due = D(2026, 12, 31);
+	xt.to_due = D(2027, 1, 15);
+	xt.reason = "资金未到位";
+	xt.by = "wang";
+	xt.at = "2026-12-20T09:00:00Z";
+	OK(store_extension_insert(fx->s, &xt, &id, &fx->e));
+	assert_int_equal(id, 1);
+	xt.task_id = 42;
+	FAILS(store_extension_insert(fx->s, &xt, NULL, &fx->e), LS_ENOTFOUND,
+	      "task_id", "task '42' not found");
+
+	k.task_id = t2;
+	k.description = "冬季施工";
+	k.plan = "提前备料";
+	k.level = RISK_HIGH;
+	k.by = "zhang";
+	k.at = "2026-11-04T09:00:00Z";
+	OK(store_risk_insert(fx->s, &k, &id, &fx->e));
+	k.level = RISK_LOW;
+	k.description = "雨雪";
+	OK(store_risk_insert(fx->s, &k, &id, &fx->e));
+	assert_int_equal(id, 2);
+	k.task_id = 42;
+	FAILS(store_risk_insert(fx->s, &k, NULL, &fx->e), LS_ENOTFOUND,
+	      "task_id", "task '42' not found");
+	OK(store_commit(fx->s, &fx->e));
+
+	memset(&x, 0, sizeof(x));
+	OK(store_event_each(fx->s, t1, event_cb, &x, &fx->e));
+	assert_string_equal(x.s,
+		"1:1:2026-11-02T09:00:00Z:admin:create:-,"
+		"3:1:2026-11-03T09:00:00Z:wang:urge:请尽快办理");
+	memset(&x, 0, sizeof(x));
+	OK(store_extension_each(fx->s, t1, extension_cb, &x, &fx->e));
+	assert_string_equal(x.s, "1:1:2026-12-31:2027-01-15:资金未到位:wang:"
+			    "2026-12-20T09:00:00Z");
+	memset(&x, 0, sizeof(x));
+	OK(store_extension_each(fx->s, t2, extension_cb, &x, &fx->e));
+	assert_string_equal(x.s, "");
+	memset(&x, 0, sizeof(x));
+	OK(store_risk_each(fx->s, t2, risk_cb, &x, &fx->e));
+	assert_string_equal(x.s,
+		"1:2:冬季施工:提前备料:high:zhang:2026-11-04T09:00:00Z,"
+		"2:2:雨雪:提前备料:low:zhang:2026-11-04T09:00:00Z");
+}
+
+/* Calendar */
+
+static int calendar_cb(int day, enum cal_kind kind, const char *name,
+		       void *arg)
+{
+	struct names *x = arg;
+	char row[128], d[DATE_STRLEN];
+
+	snprintf(row, sizeof(row), "%s:%s:%s", date_format(day, d),
+		 kind == CAL_HOLIDAY ? "holiday" : "workday",
+		 name ? name : "-");
+	names_add(x, row);
+	return x->stop_after && x->n >= x->stop_after;
+}
+
+static void test_calendar(void **state)
+{
+	struct fx *fx = *state;
+	struct calendar c = CALENDAR_INIT;
+	struct names x;
+
+	OK(store_begin(fx->s, &fx->e));
+	OK(store_calendar_put(fx->s, D(2026, 10, 1), CAL_HOLIDAY, "国庆节",
+			      &fx->e));
+	OK(store_calendar_put(fx->s, D(2026, 9, 27), CAL_WORKDAY, NULL,
+			      &fx->e));
+	OK(store_calendar_put(fx->s, D(2026, 10, 2), CAL_WORKDAY, "x",
+			      &fx->e));
+	OK(store_calendar_put(fx->s, D(2026, 10, 2), CAL_HOLIDAY, "国庆节",
+			      &fx->e));	/* upsert */
+	FAILS(store_calendar_put(fx->s, DATE_NONE, CAL_HOLIDAY, NULL,
+				 &fx->e), LS_EINVAL, "day",
+	      "no calendar day");
+	OK(store_commit(fx->s, &fx->e));
+
+	memset(&x, 0, sizeof(x));
+	OK(store_calendar_each(fx->s, calendar_cb, &x, &fx->e));
+	assert_string_equal(x.s, "2026-09-27:workday:-,"
+			    "2026-10-01:holiday:国庆节,"
+			    "2026-10-02:holiday:国庆节");
+	memset(&x, 0, sizeof(x));
+	x.stop_after = 1;
+	OK(store_calendar_each(fx->s, calendar_cb, &x, &fx->e));
+	assert_string_equal(x.s, "2026-09-27:workday:-");
+
+	calendar_add(&c, D(2030, 1, 1), CAL_HOLIDAY);	/* replaced */
+	OK(store_calendar_load(fx->s, &c, &fx->e));
+	assert_int_equal(c.n, 3);
+	assert_int_equal(c.days[0].day, D(2026, 9, 27));
+	assert_int_equal(c.days[0].kind, CAL_WORKDAY);
+	assert_int_equal(c.days[2].day, D(2026, 10, 2));
+	assert_int_equal(c.days[2].kind, CAL_HOLIDAY);
+	assert_true(calendar_is_workday(&c, D(2026, 9, 27)));	/* Sunday */
+	assert_false(calendar_is_workday(&c, D(2026, 10, 1)));
+	assert_true(calendar_is_workday(&c, D(2030, 1, 1)));
+	calendar_release(&c);
+}
+
+/* Audit */
+
+struct audit_rows {
+	struct names n;
+	char prev[AUDIT_HASHLEN];
+	bool chain_ok;
+	int stop_after;
+};
+
+static int audit_cb(const struct audit_entry *a, void *arg)
+{
+	struct audit_rows *x = arg;
+	char row[256], h[AUDIT_HASHLEN];
+
+	snprintf(row, sizeof(row), "%lld:%s:%s:%s:%s:%s:%s:%s", a->id, a->at,
+		 a->actor, a->action, a->entity,
+		 a->entity_id ? a->entity_id : "-",
+		 a->before ? a->before : "-", a->after ? a->after : "-");
+	names_add(&x->n, row);
+	audit_hash(a->prev, a, h);
+	if (strcmp(h, a->hash) || (x->prev[0] && strcmp(x->prev, a->prev)))
+		x->chain_ok = false;
+	snprintf(x->prev, sizeof(x->prev), "%s", a->hash);
+	return x->stop_after && x->n.n >= x->stop_after;
+}
+
+static void append(struct fx *fx, const char *action, const char *entity,
+		   const char *entity_id, const char *before,
+		   const char *after)
+{
+	struct audit_entry a;
+	long long last;
+
+	memset(&a, 0, sizeof(a));
+	OK(store_begin(fx->s, &fx->e));
+	OK(store_audit_head(fx->s, &last, a.prev, &fx->e));
+	a.id = last + 1;
+	a.at = "2026-11-26T09:00:00Z";
+	a.actor = "admin";
+	a.action = action;
+	a.entity = entity;
+	a.entity_id = entity_id;
+	a.before = before;
+	a.after = after;
+	audit_hash(a.prev, &a, a.hash);
+	OK(store_audit_append(fx->s, &a, &fx->e));
+	OK(store_commit(fx->s, &fx->e));
+}
+
+static void test_audit(void **state)
+{
+	struct fx *fx = *state;
+	struct audit_filter f = { NULL, NULL, 0 };
+	struct audit_rows x;
+	struct audit_entry a;
+	char hash[AUDIT_HASHLEN];
+	long long id = -1;
+
+	OK(store_audit_head(fx->s, &id, hash, &fx->e));
+	assert_int_equal(id, 0);
+	assert_string_equal(hash, audit_genesis);
+
+	append(fx, "unit.add", "unit", "HRB", NULL, "{\"code\":\"HRB\"}");
+	append(fx, "task.add", "task", "1", NULL, "{\"id\":1}");
+	append(fx, "task.ack", "task", "1", "{\"status\":\"open\"}",
+	       "{\"status\":\"doing\"}");
+	append(fx, "settings.put", "settings", NULL, NULL, "{}");
+
+	memset(&x, 0, sizeof(x));
+	x.chain_ok = true;
+	OK(store_audit_each(fx->s, &f, audit_cb, &x, &fx->e));
+	assert_string_equal(x.n.s,
+		"1:2026-11-26T09:00:00Z:admin:unit.add:unit:HRB:-:"
+		"{\"code\":\"HRB\"},"
+		"2:2026-11-26T09:00:00Z:admin:task.add:task:1:-:{\"id\":1},"
+		"3:2026-11-26T09:00:00Z:admin:task.ack:task:1:"
+		"{\"status\":\"open\"}:{\"status\":\"doing\"},"
+		"4:2026-11-26T09:00:00Z:admin:settings.put:settings:-:-:{}");
+	assert_true(x.chain_ok);
+	OK(store_audit_head(fx->s, &id, hash, &fx->e));
+	assert_int_equal(id, 4);
+	assert_string_equal(hash, x.prev);
+
+	memset(&x, 0, sizeof(x));
+	OK(store_audit_each(fx->s, NULL, audit_cb, &x, &fx->e));
+	assert_int_equal(x.n.n, 4);
+
+	memset(&x, 0, sizeof(x));
+	f.entity = "task";
+	OK(store_audit_each(fx->s, &f, audit_cb, &x, &fx->e));
+	assert_int_equal(x.n.n, 2);
+	memset(&x, 0, sizeof(x));
+	f.entity_id = "1";
+	f.after_id = 2;
+	OK(store_audit_each(fx->s, &f, audit_cb, &x, &fx->e));
+	assert_string_equal(x.n.s, "3:2026-11-26T09:00:00Z:admin:task.ack:"
+			    "task:1:{\"status\":\"open\"}:"
+			    "{\"status\":\"doing\"}");
+	memset(&x, 0, sizeof(x));
+	f.entity = "unit";
+	f.entity_id = "HRB";
+	f.after_id = 0;
+	OK(store_audit_each(fx->s, &f, audit_cb, &x, &fx->e));
+	assert_int_equal(x.n.n, 1);
+	memset(&x, 0, sizeof(x));
+	x.stop_after = 2;
+	OK(store_audit_each(fx->s, NULL, audit_cb, &x, &fx->e));
+	assert_int_equal(x.n.n, 2);
+
+	/* an id already used is a conflict and moves nothing */
+	memset(&a, 0, sizeof(a));
+	a.id = 4;
+	a.at = "2026-11-26T10:00:00Z";
+	a.actor = "admin";
+	a.action = "x";
+	a.entity = "x";
+	snprintf(a.prev, sizeof(a.prev), "%s", hash);
+	audit_hash(a.prev, &a, a.hash);
+	OK(store_begin(fx->s, &fx->e));
+	FAILS(store_audit_append(fx->s, &a, &fx->e), LS_ECONFLICT, "id",
+	      "audit entry 4 already exists");
+	store_rollback(fx->s);
+	OK(store_audit_head(fx->s, &id, hash, &fx->e));
+	assert_int_equal(id, 4);
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_schema),
+		T(test_transactions),
+		T(test_backup),
+		T(test_settings),
+		T(test_units),
+		T(test_users),
+		T(test_goals),
+		T(test_indicators),
+		T(test_indicator_values),
+		T(test_revisions),
+		T(test_task_roundtrip),
+		T(test_task_refs),
+		T(test_task_update),
+		T(test_task_scope),
+		T(test_task_filters),
+		T(test_task_search),
+		T(test_task_each),
+		T(test_milestones),
+		T(test_reports),
+		T(test_events_extensions_risks),
+		T(test_calendar),
+		T(test_audit),
+	};
+
+	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
+}
