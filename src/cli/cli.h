@@ -21,6 +21,7 @@ struct cli {
 	bool json;
 	bool color;		/* stdout is a terminal and NO_COLOR unset */
 	long long limit;	/* --limit N for lists, 0 = all */
+	bool header_due;	/* a table header waits for its first row */
 	bool opened;
 	struct ctx ctx;
 	struct err err;

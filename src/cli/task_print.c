@@ -15,12 +15,23 @@ static const struct table_col cols[] = {
 };
 #define NCOLS 9
 
+/*
+ * The header is printed with the first row (or by task_print_end), so a
+ * list that fails before its first row leaves stdout empty.
+ */
 void task_print_begin(struct cli *cli)
 {
 	if (cli->json)
 		jw_arr(cli_json(cli));
 	else
+		cli->header_due = true;
+}
+
+static void header(struct cli *cli)
+{
+	if (cli->header_due)
 		table_header(stdout, cols, NCOLS);
+	cli->header_due = false;
 }
 
 int task_print_row(const struct task *t, const struct task_view *v,
@@ -34,6 +45,7 @@ int task_print_row(const struct task *t, const struct task_view *v,
 		shape_task(&cli->w, t, v);
 		return 0;
 	}
+	header(cli);
 	snprintf(id, sizeof(id), "%lld", t->id);
 	snprintf(pct, sizeof(pct), "%d", t->percent);
 	cells[0] = id;
@@ -54,6 +66,8 @@ void task_print_end(struct cli *cli)
 	if (cli->json) {
 		jw_arr_end(&cli->w);
 		cli_json_end(cli);
+	} else {
+		header(cli);
 	}
 }
 

@@ -2,8 +2,9 @@
  * Data scope (SPEC §1): a user sees their unit and every unit below it
  * (本单位及以下), plus the tasks they own. Units carry a materialised path
  * "/HRB/HRB-DL/" so "below" is a prefix test here and a range scan in SQL.
- * The store's task queries apply the same rule in SQL (store/scope_sql.c);
- * this file is the rule for objects already in memory.
+ * The store's task queries apply the same rule in SQL (the TASK_QUERY
+ * predicate in store/tasks.c); this file is the rule for objects already in
+ * memory.
  */
 #ifndef LUOSHI_SCOPE_H
 #define LUOSHI_SCOPE_H

@@ -8,6 +8,7 @@
 #include "util/xmalloc.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -105,21 +106,22 @@ struct stmt *store_stmt(struct store *s, const char *sql, struct err *e)
 			return s->cache[i].st;
 		}
 	}
+	/*
+	 * Statements are never evicted: one may still be stepping in an
+	 * outer "each". The set of SQL texts is fixed at compile time, so a
+	 * full cache is a programming error.
+	 */
+	if (s->ncache == STORE_STMT_CACHE) {
+		fprintf(stderr, "luoshi: fatal: statement cache full (%d)\n",
+			STORE_STMT_CACHE);
+		abort();
+	}
 	st = s->ops->prepare(s, sql, e);
 	if (!st)
 		return NULL;
-	if (s->ncache < STORE_STMT_CACHE) {
-		s->cache[s->ncache].sql = sql;
-		s->cache[s->ncache].st = st;
-		s->ncache++;
-	} else {
-		/* Cache full: recycle the oldest slot. */
-		s->ops->finalize(s->cache[0].st);
-		memmove(&s->cache[0], &s->cache[1],
-			(STORE_STMT_CACHE - 1) * sizeof(s->cache[0]));
-		s->cache[STORE_STMT_CACHE - 1].sql = sql;
-		s->cache[STORE_STMT_CACHE - 1].st = st;
-	}
+	s->cache[s->ncache].sql = sql;
+	s->cache[s->ncache].st = st;
+	s->ncache++;
 	return st;
 }
 

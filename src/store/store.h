@@ -24,6 +24,7 @@
 #include "core/tasklog.h"
 #include "core/unit.h"
 #include "core/user.h"
+#include "util/date.h"
 #include "util/err.h"
 
 #include <stdbool.h>

@@ -48,7 +48,7 @@ struct store_ops {
 	const char *const *migrations;
 };
 
-#define STORE_STMT_CACHE 128
+#define STORE_STMT_CACHE 256
 
 struct store {
 	const struct store_ops *ops;

@@ -17,12 +17,19 @@ OUT=""
 ERR=""
 RC=0
 
-# ls ARGS...: runs luoshi, capturing stdout in $OUT, stderr in $ERR and
-# the exit status in $RC.
+# ls_run ARGS...: runs luoshi, capturing stdout in $OUT, stderr in $ERR
+# and the exit status in $RC. A sanitizer report (ASan, LSan, UBSan) on stderr fails the check even
+# when the exit status happens to be the expected one.
 ls_run() {
 	OUT=$("$LUOSHI_BIN" "$@" 2>"$TMP/stderr")
 	RC=$?
 	ERR=$(cat "$TMP/stderr")
+	case "$ERR" in
+	*"ERROR: AddressSanitizer"* | *"ERROR: LeakSanitizer"* | \
+	*"runtime error:"*)
+		bad "sanitizer report (luoshi $*)"
+		;;
+	esac
 }
 
 ok() {
@@ -46,6 +53,23 @@ expect_rc() {
 	if [ "$RC" -eq "$want" ]; then ok; else bad "$desc: exit $RC, want $want (luoshi $*)"; fi
 }
 
+# expect_ok DESC ARGS...: runs luoshi and checks it exits 0.
+expect_ok() {
+	desc=$1
+	shift
+	expect_rc 0 "$desc" "$@"
+}
+
+# expect_fail N DESC ARGS...: runs luoshi, checks exit status N, that
+# stderr starts with "luoshi: error: " and that stdout is empty.
+expect_fail() {
+	expect_rc "$@"
+	case "$ERR" in
+	"luoshi: error: "*) ok ;;
+	*) bad "$2: stderr does not start with 'luoshi: error: '" ;;
+	esac
+}
+
 # expect_out TEXT DESC: the last stdout equals TEXT exactly.
 expect_out() {
 	if [ "$OUT" = "$1" ]; then ok; else bad "$2: got '$OUT', want '$1'"; fi
@@ -57,6 +81,19 @@ expect_contains() {
 	*"$1"*) ok ;;
 	*) bad "$2: stdout lacks '$1'" ;;
 	esac
+}
+
+# expect_lacks TEXT DESC: the last stdout does not contain TEXT.
+expect_lacks() {
+	case "$OUT" in
+	*"$1"*) bad "$2: stdout contains '$1'" ;;
+	*) ok ;;
+	esac
+}
+
+# expect_eq GOT WANT DESC: two strings are equal.
+expect_eq() {
+	if [ "$1" = "$2" ]; then ok; else bad "$3: got '$1', want '$2'"; fi
 }
 
 # expect_err TEXT DESC: the last stderr contains TEXT.
@@ -71,6 +108,27 @@ expect_err() {
 jq_is() {
 	got=$(printf '%s' "$OUT" | jq -r "$1" 2>&1)
 	if [ "$got" = "$2" ]; then ok; else bad "$3: jq '$1' gave '$got', want '$2'"; fi
+}
+
+# audit_count: prints the number of audit entries (admin's view).
+audit_count() {
+	"$LUOSHI_BIN" --json audit log 2>/dev/null | jq length
+}
+
+# expect_ids WANT DESC ARGS...: runs luoshi --json ARGS, which must exit 0
+# with a JSON array whose ids, in order and joined by ',', equal WANT.
+expect_ids() {
+	want=$1
+	desc=$2
+	shift 2
+	ls_run --json "$@"
+	got=$(printf '%s' "$OUT" | jq -r '[.[].id] | map(tostring) |
+		join(",")' 2>&1)
+	if [ "$RC" -eq 0 ] && [ "$got" = "$want" ]; then
+		ok
+	else
+		bad "$desc: exit $RC, ids '$got', want '$want' (luoshi $*)"
+	fi
 }
 
 done_testing() {
