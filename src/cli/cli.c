@@ -42,8 +42,11 @@ int cli_open(struct cli *cli)
 	if (cli->opened)
 		return 0;
 	if (ctx_open(&cli->ctx, cli->db, &cli->err) != LS_OK ||
-	    ctx_act_as(&cli->ctx, cli->as, &cli->err) != LS_OK)
+	    ctx_act_as(&cli->ctx, cli->as, &cli->err) != LS_OK) {
+		/* a half-opened context (store open, no user) is closed too */
+		ctx_close(&cli->ctx);
 		return cli_fail(cli, &cli->err);
+	}
 	cli->opened = true;
 	return 0;
 }
@@ -71,9 +74,10 @@ int cli_parse(struct cli *cli, const struct cli_cmd *cmd,
 	struct option all[64];
 	int n = 0, c, rc;
 
-	for (; opts && opts[n].name && n < 62; n++)
+	for (; opts && opts[n].name && n < 61; n++)
 		all[n] = opts[n];
 	all[n++] = (struct option){ "help", no_argument, NULL, 'h' };
+	all[n++] = (struct option){ "json", no_argument, NULL, 'J' };
 	all[n] = (struct option){ NULL, 0, NULL, 0 };
 	optind = 0;
 	opterr = 0;
@@ -81,6 +85,10 @@ int cli_parse(struct cli *cli, const struct cli_cmd *cmd,
 		if (c == 'h') {
 			cli_help(cmd);
 			return -1;
+		}
+		if (c == 'J') {	/* --json is welcome after the command too */
+			cli->json = true;
+			continue;
 		}
 		if (c == '?')
 			return cli_usage("unknown option '%s' for '%s %s'",

@@ -83,6 +83,9 @@ enum lserr ctx_act_as(struct ctx *c, const char *login, struct err *e)
 				"for --as", login);
 		return rc;
 	}
+	if (c->actor_user.role != ROLE_ADMIN && !c->actor_user.unit_path)
+		return err_set(e, LS_EFAIL, "as", "user '%s' has no unit",
+			       login);
 	c->actor.login = c->actor_user.login;
 	c->actor.name = c->actor_user.name;
 	c->actor.unit = c->actor_user.unit;

@@ -126,7 +126,8 @@ static enum lserr ranked(struct ctx *c, struct task_query *q, bool today,
 			   (1u << TASK_REVIEW);
 	if ((rc = store_task_each(c->st, &q->f, collect, &s, e)) != LS_OK)
 		goto out;
-	qsort(s.ranks, s.nranks, sizeof(*s.ranks), task_urgency_cmp);
+	if (s.nranks)	/* qsort(NULL, 0, ...) is undefined */
+		qsort(s.ranks, s.nranks, sizeof(*s.ranks), task_urgency_cmp);
 	n = s.nranks;
 	if (q->limit && (size_t)q->limit < n)
 		n = (size_t)q->limit;

@@ -103,6 +103,7 @@ static char *co_units(struct ctx *c, const char *co, const char *lead,
 	return buf_detach(&out);
 }
 
+/* An owner or leader must be a user the actor can see (SPEC §1). */
 static enum lserr check_person(struct ctx *c, const char *login,
 			       const char *field, struct err *e)
 {
@@ -113,6 +114,9 @@ static enum lserr check_person(struct ctx *c, const char *login,
 		return LS_OK;
 	user_init(&u);
 	rc = svc_user_get(c, login, field, &u, e);
+	if (rc == LS_OK && !scope_covers(&c->actor.scope, u.unit_path))
+		rc = err_set(e, LS_ENOTFOUND, field, "user '%s' not found",
+			     login);
 	user_release(&u);
 	return rc;
 }

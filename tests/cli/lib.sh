@@ -18,8 +18,8 @@ ERR=""
 RC=0
 
 # ls_run ARGS...: runs luoshi, capturing stdout in $OUT, stderr in $ERR
-# and the exit status in $RC. A sanitizer report (ASan, LSan, UBSan) on stderr fails the check even
-# when the exit status happens to be the expected one.
+# and the exit status in $RC. A sanitizer report (ASan, LSan, UBSan) on
+# stderr fails a check even when the exit status is the expected one.
 ls_run() {
 	OUT=$("$LUOSHI_BIN" "$@" 2>"$TMP/stderr")
 	RC=$?
@@ -39,25 +39,30 @@ ok() {
 bad() {
 	FAIL=$((FAIL + 1))
 	printf 'FAIL: %s\n' "$1" >&2
-	[ -n "$OUT" ] && printf '  stdout: %s\n' "$OUT" | head -20 >&2
-	[ -n "$ERR" ] && printf '  stderr: %s\n' "$ERR" | head -5 >&2
+	[ -n "$OUT" ] && printf '  stdout: %s\n' "$OUT" | head -20 |
+		cut -c1-300 >&2
+	[ -n "$ERR" ] && printf '  stderr: %s\n' "$ERR" | head -5 |
+		cut -c1-300 >&2
 	return 0
 }
 
 # expect_rc N DESC ARGS...: runs luoshi and checks its exit status.
+# (Helpers name their variables _<helper>_<name>: POSIX sh has no locals.)
 expect_rc() {
-	want=$1
-	desc=$2
+	_rc_want=$1
+	_rc_desc=$2
 	shift 2
 	ls_run "$@"
-	if [ "$RC" -eq "$want" ]; then ok; else bad "$desc: exit $RC, want $want (luoshi $*)"; fi
+	if [ "$RC" -eq "$_rc_want" ]; then ok; else
+		bad "$_rc_desc: exit $RC, want $_rc_want (luoshi $*)"
+	fi
 }
 
 # expect_ok DESC ARGS...: runs luoshi and checks it exits 0.
 expect_ok() {
-	desc=$1
+	_ok_desc=$1
 	shift
-	expect_rc 0 "$desc" "$@"
+	expect_rc 0 "$_ok_desc" "$@"
 }
 
 # expect_fail N DESC ARGS...: runs luoshi, checks exit status N, that
@@ -68,6 +73,7 @@ expect_fail() {
 	"luoshi: error: "*) ok ;;
 	*) bad "$2: stderr does not start with 'luoshi: error: '" ;;
 	esac
+	if [ -z "$OUT" ]; then ok; else bad "$2: output on stdout"; fi
 }
 
 # expect_out TEXT DESC: the last stdout equals TEXT exactly.
@@ -106,8 +112,10 @@ expect_err() {
 
 # jq_is FILTER VALUE DESC: jq -r FILTER of the last stdout equals VALUE.
 jq_is() {
-	got=$(printf '%s' "$OUT" | jq -r "$1" 2>&1)
-	if [ "$got" = "$2" ]; then ok; else bad "$3: jq '$1' gave '$got', want '$2'"; fi
+	_jq_got=$(printf '%s' "$OUT" | jq -r "$1" 2>&1)
+	if [ "$_jq_got" = "$2" ]; then ok; else
+		bad "$3: jq '$1' gave '$_jq_got', want '$2'"
+	fi
 }
 
 # audit_count: prints the number of audit entries (admin's view).
@@ -118,16 +126,17 @@ audit_count() {
 # expect_ids WANT DESC ARGS...: runs luoshi --json ARGS, which must exit 0
 # with a JSON array whose ids, in order and joined by ',', equal WANT.
 expect_ids() {
-	want=$1
-	desc=$2
+	_ids_want=$1
+	_ids_desc=$2
 	shift 2
 	ls_run --json "$@"
-	got=$(printf '%s' "$OUT" | jq -r '[.[].id] | map(tostring) |
+	_ids_got=$(printf '%s' "$OUT" | jq -r '[.[].id] | map(tostring) |
 		join(",")' 2>&1)
-	if [ "$RC" -eq 0 ] && [ "$got" = "$want" ]; then
+	if [ "$RC" -eq 0 ] && [ "$_ids_got" = "$_ids_want" ]; then
 		ok
 	else
-		bad "$desc: exit $RC, ids '$got', want '$want' (luoshi $*)"
+		bad "$_ids_desc: exit $RC, ids '$_ids_got', want \
+'$_ids_want' (luoshi $*)"
 	fi
 }
 

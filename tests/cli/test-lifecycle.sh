@@ -56,6 +56,17 @@ expect_contains "report 1: 现场.jpg (26 bytes, sha256 $(printf '%s' "$sha" |
 expect_fail 2 "evidence file missing" --as li task report 1 --percent 50 \
 	--evidence "$TMP/nope.jpg"
 expect_err "nope.jpg" "missing evidence file named"
+expect_ok "settings" settings set evidence_max 10
+expect_fail 2 "evidence too large" --as li task report 1 --percent 50 \
+	--evidence "$TMP/现场.jpg"
+expect_err "too large" "too large explained"
+expect_ok "settings back" settings set evidence_max 1048576
+expect_ok "failed reports changed nothing" --json task show 1
+jq_is '[.percent, .version] | map(tostring) | join(" ")' "40 3" \
+	"a failed report is not half-done"
+expect_ok "one report only" task show 1
+n=$(printf '%s\n' "$OUT" | grep -c '^  2026-11-26T00:00:00Z  li  ')
+expect_eq "$n" 1 "no report row left by the failed reports"
 
 # --- urge, instruct, extend, risk while doing --------------------------
 expect_ok "urge" --as sup task urge 1 --note "请加快进度"
