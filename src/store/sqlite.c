@@ -179,10 +179,26 @@ static int sq_col_bytes(struct stmt *st, int i)
 	return sqlite3_column_bytes(st->st, i);
 }
 
+/* Copies every page of src into dst, in steps so readers are not starved. */
+static int copy_db(sqlite3 *dst, sqlite3 *src)
+{
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+	int rc;
+
+	if (!b)
+		return sqlite3_errcode(dst);
+	do {
+		rc = sqlite3_backup_step(b, 1024);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(20);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 static enum lserr sq_backup(struct store *s, const char *path, struct err *e)
 {
 	sqlite3 *dst = NULL;
-	sqlite3_backup *b;
 	int rc;
 
 	rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE |
@@ -193,21 +209,8 @@ static enum lserr sq_backup(struct store *s, const char *path, struct err *e)
 		sqlite3_close(dst);
 		return LS_EFAIL;
 	}
-	b = sqlite3_backup_init(dst, "main", s->db, "main");
-	if (!b) {
-		err_set(e, LS_EFAIL, "file", "cannot back up to '%s': %s",
-			path, sqlite3_errmsg(dst));
-		sqlite3_close(dst);
-		return LS_EFAIL;
-	}
-	/* Copy in steps so a live writer is not blocked for long. */
-	do {
-		rc = sqlite3_backup_step(b, 1024);
-		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-			sqlite3_sleep(20);
-	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-	sqlite3_backup_finish(b);
-	if (rc != SQLITE_DONE) {
+	rc = copy_db(dst, s->db);
+	if (rc != SQLITE_OK) {
 		err_set(e, LS_EFAIL, "file", "backup to '%s' failed: %s",
 			path, sqlite3_errstr(rc));
 		sqlite3_close(dst);
@@ -215,6 +218,36 @@ static enum lserr sq_backup(struct store *s, const char *path, struct err *e)
 	}
 	sqlite3_close(dst);
 	return LS_OK;
+}
+
+static enum lserr sq_restore(struct store *s, const char *path, struct err *e)
+{
+	sqlite3 *src = NULL;
+	sqlite3_stmt *st = NULL;
+	enum lserr rc = LS_OK;
+	int r;
+
+	r = sqlite3_open_v2(path, &src, SQLITE_OPEN_READONLY, NULL);
+	if (r == SQLITE_OK)
+		r = sqlite3_prepare_v2(src, "SELECT count(*) FROM "
+				       "schema_version JOIN audit_head", -1,
+				       &st, NULL);
+	if (r != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW ||
+	    sqlite3_column_int(st, 0) < 1) {
+		rc = err_set(e, LS_EINVAL, "file", "'%s' is not a luoshi "
+			     "backup", path);
+		goto out;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	r = copy_db(s->db, src);
+	if (r != SQLITE_OK)
+		rc = err_set(e, LS_EFAIL, "file", "restore from '%s' failed: "
+			     "%s", path, sqlite3_errstr(r));
+out:
+	sqlite3_finalize(st);
+	sqlite3_close(src);
+	return rc;
 }
 
 const struct store_ops store_sqlite_ops = {
@@ -237,5 +270,6 @@ const struct store_ops store_sqlite_ops = {
 	.col_bytes = sq_col_bytes,
 	.begin_sql = "BEGIN IMMEDIATE",
 	.backup = sq_backup,
+	.restore = sq_restore,
 	.migrations = sqlite_migrations,
 };

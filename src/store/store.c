@@ -96,6 +96,11 @@ enum lserr store_backup(struct store *s, const char *path, struct err *e)
 	return s->ops->backup(s, path, e);
 }
 
+enum lserr store_restore(struct store *s, const char *path, struct err *e)
+{
+	return s->ops->restore(s, path, e);
+}
+
 struct stmt *store_stmt(struct store *s, const char *sql, struct err *e)
 {
 	struct stmt *st;

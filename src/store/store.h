@@ -48,6 +48,11 @@ enum lserr store_commit(struct store *s, struct err *e);
 void store_rollback(struct store *s);
 /* Online copy of the whole database to a new file. */
 enum lserr store_backup(struct store *s, const char *path, struct err *e);
+/*
+ * Replaces the whole database by a backup made with store_backup (checked
+ * to be a luoshi database first), while other connections may be open.
+ */
+enum lserr store_restore(struct store *s, const char *path, struct err *e);
 
 /* Settings */
 enum lserr store_settings_load(struct store *s, struct settings *out,

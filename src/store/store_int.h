@@ -44,6 +44,9 @@ struct store_ops {
 	const char *begin_sql;	/* "BEGIN IMMEDIATE" */
 	enum lserr (*backup)(struct store *s, const char *path,
 			     struct err *e);
+	/* Replaces the whole database by the backup file at path. */
+	enum lserr (*restore)(struct store *s, const char *path,
+			      struct err *e);
 	/* Migrations for this dialect, NULL-terminated, version = index+1. */
 	const char *const *migrations;
 };
