@@ -84,8 +84,11 @@ check: deps
 	@$(MAKE) --no-print-directory SANITIZE=1 all unit-tests
 	@sh tests/run.sh build build-san
 
+# A fresh demo city in demo.db (the previous one is replaced).
 demo: deps all
+	@rm -rf demo.db demo.db-wal demo.db-shm demo.db.files
 	./build/luoshi --db demo.db demo
+	@echo "(the binary is ./build/luoshi; the HTTP server and web UI come later)"
 
 bench: deps all
 	@sh bench/run.sh build

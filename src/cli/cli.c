@@ -74,10 +74,11 @@ int cli_parse(struct cli *cli, const struct cli_cmd *cmd,
 	struct option all[64];
 	int n = 0, c, rc;
 
-	for (; opts && opts[n].name && n < 61; n++)
+	for (; opts && opts[n].name && n < 60; n++)
 		all[n] = opts[n];
 	all[n++] = (struct option){ "help", no_argument, NULL, 'h' };
 	all[n++] = (struct option){ "json", no_argument, NULL, 'J' };
+	all[n++] = (struct option){ "limit", required_argument, NULL, 'L' };
 	all[n] = (struct option){ NULL, 0, NULL, 0 };
 	optind = 0;
 	opterr = 0;
@@ -86,10 +87,20 @@ int cli_parse(struct cli *cli, const struct cli_cmd *cmd,
 			cli_help(cmd);
 			return -1;
 		}
-		if (c == 'J') {	/* --json is welcome after the command too */
+		/* --json and --limit are welcome after the command too */
+		if (c == 'J') {
 			cli->json = true;
 			continue;
 		}
+		if (c == 'L') {
+			if (parse_ll(optarg, "--limit", 1, 1LL << 40,
+				     &cli->limit))
+				return 2;
+			continue;
+		}
+		if (c == '?' && !strcmp(cmd->name, (*argv)[0]))
+			return cli_usage("unknown option '%s' for '%s'",
+					 (*argv)[optind - 1], cmd->name);
 		if (c == '?')
 			return cli_usage("unknown option '%s' for '%s %s'",
 					 (*argv)[optind - 1], cmd->name,

@@ -103,11 +103,15 @@ static void print_node(struct cli *cli, const struct goal_node *n, int depth)
 		const struct indicator_view *v = n->inds[i];
 
 		printf("%*s  · %s: ", depth * 2, "", v->ind.name);
-		if (v->latest >= 0)
-			printf("%g %s in %s (plan %s), achievement %.0f%%%s\n",
+		if (v->latest >= 0 && isnan(v->plan))
+			printf("%g %s in %s (no plan), achievement %.0f%%\n",
 			       v->actual, v->ind.measure,
 			       month_format(v->latest, m),
-			       isnan(v->plan) ? "-" : "set",
+			       v->achievement * 100);
+		else if (v->latest >= 0)
+			printf("%g %s in %s (plan %g), achievement %.0f%%%s\n",
+			       v->actual, v->ind.measure,
+			       month_format(v->latest, m), v->plan,
 			       v->achievement * 100,
 			       v->on_trajectory == 0 ? ", off trajectory" :
 			       v->on_trajectory == 1 ? ", on trajectory" :

@@ -19,9 +19,9 @@ enum lserr svc_calendar_set(struct ctx *c, int from, int to,
 	if (to < from)
 		return err_set(e, LS_EINVAL, "date", "empty range: the end "
 			       "%s is before the start", date_format(to, d));
-	if (to - from > 366)
+	if (to - from >= 366)
 		return err_set(e, LS_EINVAL, "date", "range too long (%d "
-			       "days, at most 367)", to - from + 1);
+			       "days, at most 366)", to - from + 1);
 	if ((rc = check_text("name", name, 100, false, e)) ||
 	    (rc = ctx_require(c, PERM_ADMIN, e)) ||
 	    (rc = store_begin(c->st, e)))

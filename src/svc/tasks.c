@@ -318,7 +318,8 @@ static enum lserr args_validate(enum task_action a, const struct task_args *x,
 				       x->level);
 		return LS_OK;
 	default:
-		return LS_OK;
+		/* ack, submit, close: an optional note */
+		return check_text("note", x->note, 0, false, e);
 	}
 }
 
@@ -377,7 +378,7 @@ static enum lserr apply(struct ctx *c, struct task *t, enum task_action a,
 	case TASK_ACK:
 		t->acked_at = c->now;
 		t->activity_on = c->today;
-		return log_event(c, t->id, "ack", NULL, e);
+		return log_event(c, t->id, "ack", x->note, e);
 	case TASK_REPORT:
 		if (!t->acked_at)
 			t->acked_at = c->now;	/* a report answers too */
@@ -518,7 +519,8 @@ static enum lserr milestone_changed(struct ctx *c, struct task *t,
 	if (rc == LS_OK && min != t->ms_due) {
 		t->ms_due = min;
 		rc = store_task_update(c->st, t, e);
-		t->version++;
+		if (rc == LS_OK)
+			t->version++;
 	}
 	if (rc == LS_OK) {
 		after = task_json(t);
@@ -580,8 +582,8 @@ enum lserr svc_milestone_done(struct ctx *c, long long id,
 		goto out;
 	rc = store_milestone_get(c->st, id, m, e);
 	/* a milestone of a task out of scope does not exist either */
-	if (rc == LS_OK && svc_task_get(c, m->task_id, &t, e) == LS_ENOTFOUND)
-		rc = LS_ENOTFOUND;
+	if (rc == LS_OK)
+		rc = svc_task_get(c, m->task_id, &t, e);
 	if (rc == LS_ENOTFOUND)
 		err_set(e, rc, "id", "milestone '%lld' not found", id);
 	if (rc != LS_OK)

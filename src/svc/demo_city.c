@@ -1,0 +1,487 @@
+/*
+ * The demo city's names: units, people, holidays, goals, indicators, task
+ * titles and the words people write into reports, urges and instructions.
+ * Harbin's districts and departments are real names; every person, figure
+ * and task is invented. Data only: demo_plan.c decides what happens.
+ */
+#include "svc/demo_int.h"
+
+#include <string.h>
+
+const struct demo_unit demo_units[] = {
+	{ "HRB", "哈尔滨市", NULL, "city" },
+	{ "HRB-DCS", "市委督查室", "HRB", "office" },
+	{ "HRB-DL", "道里区", "HRB", "district" },
+	{ "HRB-NG", "南岗区", "HRB", "district" },
+	{ "HRB-DW", "道外区", "HRB", "district" },
+	{ "HRB-XF", "香坊区", "HRB", "district" },
+	{ "HRB-SB", "松北区", "HRB", "district" },
+	{ "HRB-PF", "平房区", "HRB", "district" },
+	{ "HRB-HL", "呼兰区", "HRB", "district" },
+	{ "HRB-AC", "阿城区", "HRB", "district" },
+	{ "HRB-FGW", "市发展和改革委员会", "HRB", "department" },
+	{ "HRB-GXJ", "市工业和信息化局", "HRB", "department" },
+	{ "HRB-ZJJ", "市住房和城乡建设局", "HRB", "department" },
+	{ "HRB-JTJ", "市交通运输局", "HRB", "department" },
+	{ "HRB-STJ", "市生态环境局", "HRB", "department" },
+	{ "HRB-YSJ", "市营商环境建设监督局", "HRB", "department" },
+	{ "HRB-DL-ZL", "兆麟街道", "HRB-DL", "street" },
+	{ "HRB-DL-XY", "新阳路街道", "HRB-DL", "street" },
+	{ NULL, NULL, NULL, NULL },
+};
+
+/* `admin` is created first, by the seeder itself. */
+const struct demo_user demo_users[] = {
+	{ "wang", "王督查", "HRB", "supervisor" },
+	{ "chen", "陈志远", "HRB", "leader" },
+	{ "liu", "刘洋", "HRB", "viewer" },
+	{ "li", "李强", "HRB-DL", "leader" },
+	{ "zhang", "张伟", "HRB-DL", "staff" },
+	{ "zhou", "周静", "HRB-NG", "staff" },
+	{ "wu", "吴磊", "HRB-DW", "staff" },
+	{ "zheng", "郑洁", "HRB-XF", "staff" },
+	{ "sun", "孙浩", "HRB-SB", "staff" },
+	{ "ma", "马丽", "HRB-PF", "staff" },
+	{ "hu", "胡军", "HRB-HL", "staff" },
+	{ "guo", "郭婷", "HRB-AC", "staff" },
+	{ "he", "何平", "HRB-FGW", "staff" },
+	{ "gao", "高峰", "HRB-GXJ", "staff" },
+	{ "lin", "林涛", "HRB-ZJJ", "staff" },
+	{ "luo", "罗斌", "HRB-JTJ", "staff" },
+	{ "liang", "梁红", "HRB-STJ", "staff" },
+	{ "song", "宋佳", "HRB-YSJ", "staff" },
+	{ NULL, NULL, NULL, NULL },
+};
+
+/*
+ * China's public holidays and make-up working days as announced by the
+ * State Council for 2025 and 2026 (to the best of our knowledge; a demo
+ * needs them plausible, not authoritative). Later years are not listed.
+ */
+const struct demo_holiday demo_holidays[] = {
+	{ "2025-01-01", "2025-01-01", "元旦", false },
+	{ "2025-01-26", "2025-01-26", "春节调休", true },
+	{ "2025-01-28", "2025-02-04", "春节", false },
+	{ "2025-02-08", "2025-02-08", "春节调休", true },
+	{ "2025-04-04", "2025-04-06", "清明节", false },
+	{ "2025-04-27", "2025-04-27", "劳动节调休", true },
+	{ "2025-05-01", "2025-05-05", "劳动节", false },
+	{ "2025-05-31", "2025-06-02", "端午节", false },
+	{ "2025-09-28", "2025-09-28", "国庆节调休", true },
+	{ "2025-10-01", "2025-10-08", "国庆节、中秋节", false },
+	{ "2025-10-11", "2025-10-11", "国庆节调休", true },
+	{ "2026-01-01", "2026-01-03", "元旦", false },
+	{ "2026-01-04", "2026-01-04", "元旦调休", true },
+	{ "2026-02-14", "2026-02-14", "春节调休", true },
+	{ "2026-02-15", "2026-02-23", "春节", false },
+	{ "2026-02-28", "2026-02-28", "春节调休", true },
+	{ "2026-04-04", "2026-04-06", "清明节", false },
+	{ "2026-05-01", "2026-05-05", "劳动节", false },
+	{ "2026-05-09", "2026-05-09", "劳动节调休", true },
+	{ "2026-06-19", "2026-06-21", "端午节", false },
+	{ "2026-09-20", "2026-09-20", "国庆节调休", true },
+	{ "2026-09-25", "2026-09-27", "中秋节", false },
+	{ "2026-10-01", "2026-10-07", "国庆节", false },
+	{ "2026-10-10", "2026-10-10", "国庆节调休", true },
+	{ NULL, NULL, NULL, false },
+};
+
+/* Parents come before their children. */
+const struct demo_goal demo_goals[] = {
+	/* 0 */ { "地区生产总值增长5.5%左右", "HRB", -1, 3 },
+	/* 1 */ { "扩大有效投资", "HRB-FGW", 0, 1 },
+	/* 2 */ { "推动工业经济提质增效", "HRB-GXJ", 0, 1 },
+	/* 3 */ { "中央大街商圈提档升级", "HRB-DL", 0, 1 },
+	/* 4 */ { "松北区招商引资攻坚", "HRB-SB", 0, 1 },
+	/* 5 */ { "持续优化营商环境", "HRB", -1, 2 },
+	/* 6 */ { "深化政务服务“一网通办”", "HRB-YSJ", 5, 1 },
+	/* 7 */ { "提升12345热线诉求办理质效", "HRB-YSJ", 5, 1 },
+	/* 8 */ { "生态环境持续改善", "HRB", -1, 2 },
+	/* 9 */ { "打好蓝天保卫战", "HRB-STJ", 8, 1 },
+	/* 10 */ { "城市水环境综合治理", "HRB-ZJJ", 8, 1 },
+	/* 11 */ { "办好民生实事", "HRB", -1, 2 },
+	/* 12 */ { "老旧小区改造", "HRB-ZJJ", 11, 1 },
+	/* 13 */ { "城市交通畅通工程", "HRB-JTJ", 11, 1 },
+	/* 14 */ { "“一刻钟便民生活圈”建设", "HRB-NG", 11, 1 },
+	{ NULL, NULL, 0, 0 },
+};
+
+/* Plans run straight from baseline to target over the twelve months. */
+const struct demo_indicator demo_indicators[] = {
+	{ "地区生产总值增速", "%", 0, 4.1, 5.5, false, 1, 0.05, "wang", 0 },
+	{ "固定资产投资增速", "%", 1, 2.1, 6.0, false, 1, -0.10, "he", 0 },
+	{ "重点项目开工率", "%", 1, 0, 100, false, 1, 0.05, "he", 0 },
+	{ "规模以上工业增加值增速", "%", 2, 3.5, 6.5, false, 1, 0.04,
+	  "gao", 0 },
+	{ "新增“专精特新”中小企业", "户", 2, 0, 60, false, 0, -0.12,
+	  "gao", 80 },
+	{ "中央大街商圈客流量增长", "%", 3, 0, 15, false, 1, 0.06,
+	  "zhang", 0 },
+	{ "招商引资到位资金", "亿元", 4, 0, 260, false, 1, -0.08, "sun", 0 },
+	{ "政务服务事项网上可办率", "%", 6, 88, 98, false, 1, 0.05,
+	  "song", 0 },
+	{ "企业开办平均时间", "天", 6, 2.5, 1.0, true, 1, 0.05, "song", 0 },
+	{ "12345热线诉求按时办结率", "%", 7, 92, 97, false, 1, -0.06,
+	  "song", 0 },
+	{ "PM2.5年均浓度", "微克/立方米", 9, 41, 36, true, 1, -0.10,
+	  "liang", 0 },
+	{ "空气质量优良天数比例", "%", 9, 84.5, 87, false, 1, 0.05,
+	  "liang", 0 },
+	{ "城市生活污水集中收集率", "%", 10, 70, 75, false, 1, 0.04,
+	  "lin", 0 },
+	{ "城镇新增就业", "万人", 11, 0, 12, false, 2, 0.05, "wang", 0 },
+	{ "开工改造老旧小区", "个", 12, 0, 326, false, 0, 0.05, "lin", 0 },
+	{ "新建改造城市道路", "公里", 13, 0, 120, false, 1, -0.07, "luo", 0 },
+	{ "新增公共停车泊位", "个", 13, 0, 8000, false, 0, 0.04, "luo", 0 },
+	{ "建成便民生活圈", "个", 14, 0, 20, false, 0, 0.05, "zhou", 0 },
+	{ NULL, NULL, 0, 0, 0, false, 0, 0, NULL, 0 },
+};
+
+static const struct demo_topic district_topics[] = {
+	{ "{}老旧小区改造工程", 12, "HRB-ZJJ" },
+	{ "{}背街小巷环境整治", DEMO_GOAL_LIFE, NULL },
+	{ "{}供热管网更新改造", DEMO_GOAL_LIFE, "HRB-ZJJ" },
+	{ "{}积水点排查治理", 10, "HRB-ZJJ" },
+	{ "{}农贸市场提档升级", DEMO_GOAL_OWN, NULL },
+	{ "{}公共停车场建设", 13, "HRB-JTJ" },
+	{ "{}“一刻钟便民生活圈”建设", DEMO_GOAL_OWN, NULL },
+	{ "{}违法建设专项治理", -1, NULL },
+	{ "{}冬季清冰雪保障准备", -1, "HRB-JTJ" },
+	{ "{}燃煤散烧治理", 9, "HRB-STJ" },
+	{ "{}沿街牌匾规范整治", DEMO_GOAL_OWN, NULL },
+	{ "{}重点项目征收拆迁", 1, "HRB-FGW" },
+	{ "{}社区养老服务站建设", DEMO_GOAL_LIFE, NULL },
+	{ "{}营商环境问题线索核查", 5, "HRB-YSJ" },
+	{ NULL, 0, NULL },
+};
+
+static const struct demo_topic fgw_topics[] = {
+	{ "{}前期手续办理", 1, NULL },
+	{ "{}项目资金争取", 1, NULL },
+	{ "{}年度投资计划调度", 1, NULL },
+	{ "超长期特别国债项目申报", 1, NULL },
+	{ "地方政府专项债券项目谋划储备", 1, "HRB-ZJJ" },
+	{ "重点项目“首席服务员”包保推进", 0, "HRB-YSJ" },
+	{ "城镇新增就业目标任务推进", DEMO_GOAL_LIFE, NULL },
+	{ NULL, 0, NULL },
+};
+
+static const struct demo_topic gxj_topics[] = {
+	{ "{}技术改造项目推进", 2, NULL },
+	{ "{}数字化车间建设", 2, NULL },
+	{ "{}产业链配套协作", 2, "HRB-PF" },
+	{ "规上工业企业培育入规", 2, NULL },
+	{ "“专精特新”中小企业梯度培育", 2, NULL },
+	{ "工业互联网标识解析节点建设", 2, NULL },
+	{ NULL, 0, NULL },
+};
+
+static const struct demo_topic zjj_topics[] = {
+	{ "{}老旧小区改造督导", 12, NULL },
+	{ "{}燃气管道老化更新改造", DEMO_GOAL_LIFE, NULL },
+	{ "{}黑臭水体整治", 10, "HRB-STJ" },
+	{ "{}雨污分流改造", 10, NULL },
+	{ "“保交楼”项目督办", DEMO_GOAL_LIFE, NULL },
+	{ "城市更新试点项目推进", 12, NULL },
+	{ NULL, 0, NULL },
+};
+
+static const struct demo_topic jtj_topics[] = {
+	{ "{}道路大修工程", 13, NULL },
+	{ "{}交通拥堵点治理", 13, NULL },
+	{ "{}公交线路优化调整", 13, NULL },
+	{ "冬季公交运营保障方案", 13, NULL },
+	{ "城市智慧停车平台建设", 13, "HRB-YSJ" },
+	{ NULL, 0, NULL },
+};
+
+static const struct demo_topic stj_topics[] = {
+	{ "{}水质达标治理", 8, NULL },
+	{ "{}生态环境问题排查整改", 8, NULL },
+	{ "{}扬尘污染管控", 9, "HRB-ZJJ" },
+	{ "中央生态环境保护督察反馈问题整改", 8, NULL },
+	{ "秋冬季大气污染综合治理攻坚", 9, NULL },
+	{ "秸秆禁烧巡查督导", 9, "HRB-HL" },
+	{ "重污染天气应急减排清单修订", 9, "HRB-GXJ" },
+	{ NULL, 0, NULL },
+};
+
+static const struct demo_topic ysj_topics[] = {
+	{ "{}服务效能提升", 6, NULL },
+	{ "{}“好差评”问题整改", 6, NULL },
+	{ "“高效办成一件事”集成改革", 6, NULL },
+	{ "涉企违规收费专项清理", 5, "HRB-FGW" },
+	{ "营商环境问题线索核查", 5, NULL },
+	{ "12345热线诉求办理质效提升", 7, NULL },
+	{ NULL, 0, NULL },
+};
+
+static const char *const dl_places[] = {
+	"中央大街", "安发街", "兆麟公园周边", "群力新区", "经纬街",
+	"尚志大街", "共乐街道", NULL,
+};
+static const char *const zl_places[] = {
+	"兆麟街", "通江街", "西十二道街", NULL,
+};
+static const char *const xy_places[] = {
+	"新阳路", "爱建社区", "河清街", NULL,
+};
+static const char *const ng_places[] = {
+	"果戈里大街", "学府路", "红旗大街", "花园街道", "宣化街",
+	"哈西新区", NULL,
+};
+static const char *const dw_places[] = {
+	"靖宇街", "老道外中华巴洛克街区", "太古街", "南勋街",
+	"北十八道街", NULL,
+};
+static const char *const xf_places[] = {
+	"香坊大街", "哈平路", "幸福街道", "和平路", "通天街", NULL,
+};
+static const char *const sb_places[] = {
+	"太阳岛", "世茂大道", "利民大道", "松北商务中心区", "松浦街道",
+	NULL,
+};
+static const char *const pf_places[] = {
+	"新疆大街", "友协大街", "哈南工业新城", "联盟大街", NULL,
+};
+static const char *const hl_places[] = {
+	"利民开发区", "兰河街道", "呼兰老城区", "萧红故居周边", NULL,
+};
+static const char *const ac_places[] = {
+	"金源文化旅游区", "阿城经济开发区", "金都街道", "延川大街", NULL,
+};
+static const char *const fgw_places[] = {
+	"哈尔滨新区数字经济产业园", "冰雪经济产业园",
+	"太平国际机场二期扩建配套工程", "哈尔滨综合保税区物流园",
+	"新能源汽车零部件产业园", NULL,
+};
+static const char *const gxj_places[] = {
+	"哈电集团", "东轻公司", "哈药集团", "哈飞公司", "哈量集团",
+	"哈轴集团", NULL,
+};
+static const char *const zjj_places[] = {
+	"哈西片区", "老城区", "马家沟沿线", "松花江沿岸", "群力片区", NULL,
+};
+static const char *const jtj_places[] = {
+	"地铁3号线沿线", "友谊路", "红旗大街", "学府路", "三环路", "机场路",
+	NULL,
+};
+static const char *const stj_places[] = {
+	"松花江哈尔滨段", "阿什河", "何家沟", "磨盘山水源地", "城区建筑工地",
+	NULL,
+};
+static const char *const ysj_places[] = {
+	"市政务服务中心", "不动产登记中心", "企业开办专区", "12345热线平台",
+	"工程建设项目审批系统", NULL,
+};
+
+const struct demo_lead demo_leads[] = {
+	{ "HRB-DL", "zhang", "li", "li", "li", 10, true, 3, dl_places,
+	  district_topics },
+	{ "HRB-DL-ZL", "zhang", "li", "li", "li", 2, true, 3, zl_places,
+	  district_topics },
+	{ "HRB-DL-XY", "zhang", "li", "li", "li", 2, true, 3, xy_places,
+	  district_topics },
+	{ "HRB-NG", "zhou", NULL, NULL, NULL, 7, true, 14, ng_places,
+	  district_topics },
+	{ "HRB-DW", "wu", NULL, NULL, NULL, 6, true, -1, dw_places,
+	  district_topics },
+	{ "HRB-XF", "zheng", NULL, NULL, NULL, 6, true, -1, xf_places,
+	  district_topics },
+	{ "HRB-SB", "sun", NULL, NULL, NULL, 6, true, 4, sb_places,
+	  district_topics },
+	{ "HRB-PF", "ma", NULL, NULL, NULL, 5, true, -1, pf_places,
+	  district_topics },
+	{ "HRB-HL", "hu", NULL, NULL, NULL, 5, true, -1, hl_places,
+	  district_topics },
+	{ "HRB-AC", "guo", NULL, NULL, NULL, 5, true, -1, ac_places,
+	  district_topics },
+	{ "HRB-FGW", "he", NULL, NULL, NULL, 7, false, 1, fgw_places,
+	  fgw_topics },
+	{ "HRB-GXJ", "gao", NULL, NULL, NULL, 6, false, 2, gxj_places,
+	  gxj_topics },
+	{ "HRB-ZJJ", "lin", NULL, NULL, NULL, 7, false, 12, zjj_places,
+	  zjj_topics },
+	{ "HRB-JTJ", "luo", NULL, NULL, NULL, 6, false, 13, jtj_places,
+	  jtj_topics },
+	{ "HRB-STJ", "liang", NULL, NULL, NULL, 6, false, 9, stj_places,
+	  stj_topics },
+	{ "HRB-YSJ", "song", NULL, NULL, NULL, 6, false, 6, ysj_places,
+	  ysj_topics },
+	{ NULL, NULL, NULL, NULL, NULL, 0, false, -1, NULL, NULL },
+};
+
+const struct demo_topic demo_petitions[] = {
+	{ "群众反映{}供暖温度不达标问题", 7, NULL },
+	{ "群众反映{}路灯不亮问题", 7, NULL },
+	{ "群众反映{}小区电梯频繁故障问题", 7, NULL },
+	{ "群众反映{}夜间施工噪音扰民问题", 7, "HRB-STJ" },
+	{ "群众反映{}楼道堆放杂物问题", 7, NULL },
+	{ "群众反映{}占道经营问题", 7, NULL },
+	{ "群众反映{}二次供水水质问题", 7, "HRB-ZJJ" },
+	{ NULL, 0, NULL },
+};
+
+const struct demo_topic demo_findings[] = {
+	{ "督查发现{}工程进度滞后问题整改", -1, NULL },
+	{ "督查发现{}安全隐患排查不到位问题整改", -1, NULL },
+	{ "督查发现{}扬尘管控不到位问题整改", 9, "HRB-STJ" },
+	{ "督查发现{}惠民资金拨付缓慢问题整改", -1, NULL },
+	{ "督查发现{}工作台账不规范问题整改", -1, NULL },
+	{ NULL, 0, NULL },
+};
+
+const struct demo_topic demo_dailies[] = {
+	{ "{}突发积水应急处置", -1, NULL },
+	{ "{}降雪后主干道清冰雪", -1, "HRB-JTJ" },
+	{ "{}停水问题当日处置", -1, NULL },
+	{ "{}井盖缺失当日修复", -1, NULL },
+	{ "{}占道经营集中整治", -1, NULL },
+	{ "{}供暖故障抢修", -1, NULL },
+	{ NULL, 0, NULL },
+};
+
+const struct demo_risk demo_risks[] = {
+	{ "冬季施工期临近，室外工程可能停工",
+	  "调整施工顺序，室外工程封冻前完成，室内工程冬季继续推进",
+	  "high" },
+	{ "项目资金拨付滞后，可能影响工程进度",
+	  "申请市财政预拨资金，同时争取省级专项资金支持", "medium" },
+	{ "部分征收户诉求分歧较大，协议签订进度慢",
+	  "街道社区逐户走访，依法依规做好补偿安置，必要时启动司法程序",
+	  "high" },
+	{ "配合单位参与不足，协调难度大",
+	  "提请市领导召开专题调度会，明确各单位职责分工和时限", "medium" },
+	{ "关键设备采购周期较长",
+	  "启动应急采购程序，协调供应商优先供货", "low" },
+	{ "群众对施工扰民意见较多",
+	  "公示施工计划，夜间停止高噪声作业，设立群众意见受理点", "low" },
+	{ NULL, NULL, NULL },
+};
+
+const char *const demo_departments[] = {
+	"HRB-FGW", "HRB-GXJ", "HRB-ZJJ", "HRB-JTJ", "HRB-STJ", "HRB-YSJ",
+	NULL,
+};
+
+const char *const demo_districts[] = {
+	"HRB-DL", "HRB-NG", "HRB-DW", "HRB-XF", "HRB-SB", "HRB-PF",
+	"HRB-HL", "HRB-AC", NULL,
+};
+
+/* By stage: under 20%, under 50%, under 80%, under 100%, done. */
+const char *const demo_notes[5][4] = {
+	{ "已召开专题部署会，制定工作方案，明确责任分工",
+	  "已成立工作专班，完成前期摸底调查",
+	  "已完成现场踏勘，正在细化实施方案", NULL },
+	{ "前期准备工作已基本完成，正在组织实施",
+	  "已完成方案论证，正在推进相关手续",
+	  "已明确任务清单和时间节点，正在逐项落实", NULL },
+	{ "主体工作全面推进，已完成阶段性目标",
+	  "已完成主要节点任务，正在推进剩余工作",
+	  "重点环节取得突破，整体工作过半", NULL },
+	{ "主体工作基本完成，正在收尾并准备验收",
+	  "已进入扫尾阶段，正在整理佐证材料",
+	  "已完成现场整改，正在组织复核", NULL },
+	{ "已全部完成，经现场核验达到要求，佐证材料已上传",
+	  "任务已办结，群众回访满意",
+	  "已完成验收，申请销号", NULL },
+};
+
+const char *const demo_urges_overdue[] = {
+	"该事项已超期，请说明原因并于3个工作日内报送整改措施",
+	"已超过办结时限，请主要负责同志亲自过问，尽快办结",
+	"超期未办结，市委督查室将予以通报，请抓紧办理",
+	NULL,
+};
+
+const char *const demo_urges_lag[] = {
+	"进度明显滞后于计划，请倒排工期、加快推进",
+	"请分析滞后原因，本周五前报送赶进度措施",
+	NULL,
+};
+
+const char *const demo_urges_stale[] = {
+	"已超过一周未报送进展，请及时更新办理情况",
+	"请每周至少报送一次工作进展",
+	NULL,
+};
+
+const char *const demo_urges_ack[] = {
+	"交办已逾期未签收，请于今日内签收并明确责任人",
+	"请立即签收，马上就办",
+	NULL,
+};
+
+const char *const demo_urges_milestone[] = {
+	"节点任务已逾期，请说明情况并尽快完成",
+	"请按节点要求抓紧推进，逾期节点限期补齐",
+	NULL,
+};
+
+const char *const demo_urges_due[] = {
+	"即将到期，请确保按期办结",
+	"距截止日期不足3天，请抓紧收尾",
+	NULL,
+};
+
+const char *const demo_instructions[] = {
+	"此事关系群众切身利益，务必按期办结。",
+	"请市委督查室跟踪督办，每周报告一次进展。",
+	"要压实责任，倒排工期，确保年底前完成。",
+	"请市发改委牵头协调解决资金问题。",
+	"要举一反三，建立长效机制，防止问题反弹。",
+	NULL,
+};
+
+const char *const demo_extend_reasons[] = {
+	"受冬季施工限制，需延长工期",
+	"上级审批流程尚未完成，经市委督查室同意延期",
+	"因汛期影响施工暂停，顺延工期",
+	"征收补偿协议签订进度低于预期，申请延期",
+	NULL,
+};
+
+const char *const demo_reject_reasons[] = {
+	"佐证材料不全，请补充现场照片和验收资料",
+	"完成情况与任务要求不符，请继续整改",
+	"群众回访满意度未达标，请继续跟进",
+	NULL,
+};
+
+const char *const demo_reopen_reasons[] = {
+	"复查发现问题反弹，重新交办",
+	"群众再次投诉，问题未彻底解决",
+	NULL,
+};
+
+const char *const demo_cancel_reasons[] = {
+	"上级政策调整，该任务不再执行",
+	"与其他任务合并办理",
+	"经市政府研究，暂缓实施",
+	NULL,
+};
+
+const char *const demo_evidence_names[] = {
+	"现场照片说明.txt", "验收报告.txt", "办结情况说明.txt", "会议纪要.txt",
+	NULL,
+};
+
+const char *demo_unit_name(const char *code)
+{
+	for (const struct demo_unit *u = demo_units; u->code; u++)
+		if (!strcmp(u->code, code))
+			return u->name;
+	return "";
+}
+
+size_t demo_count(const void *table, size_t size)
+{
+	const char *p = table;
+	size_t n = 0;
+
+	/* every table's first field is a string, NULL in the last entry */
+	while (*(const char *const *)(const void *)(p + n * size))
+		n++;
+	return n;
+}
