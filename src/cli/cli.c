@@ -186,6 +186,40 @@ void cli_json_end(struct cli *cli)
 	jw_flush(&cli->w);
 }
 
+void cli_list_begin(struct cli_list *l, struct cli *cli,
+		    const struct table_col *cols, int ncols)
+{
+	l->cli = cli;
+	l->cols = cols;
+	l->ncols = ncols;
+	l->n = 0;
+	l->header_due = !cli->json;
+	if (cli->json)
+		jw_arr(cli_json(cli));
+}
+
+void cli_list_row(struct cli_list *l)
+{
+	if (l->header_due)
+		table_header(stdout, l->cols, l->ncols);
+	l->header_due = false;
+}
+
+bool cli_list_next(struct cli_list *l)
+{
+	return l->cli->limit && ++l->n >= l->cli->limit;
+}
+
+void cli_list_end(struct cli_list *l)
+{
+	if (l->cli->json) {
+		jw_arr_end(&l->cli->w);
+		cli_json_end(l->cli);
+	} else {
+		cli_list_row(l);
+	}
+}
+
 const char *cli_light(struct cli *cli, const char *light, char *buf,
 		      unsigned n)
 {

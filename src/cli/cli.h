@@ -7,6 +7,7 @@
 #ifndef LUOSHI_CLI_H
 #define LUOSHI_CLI_H
 
+#include "cli/table.h"
 #include "svc/ctx.h"
 #include "util/jw.h"
 
@@ -21,7 +22,6 @@ struct cli {
 	bool json;
 	bool color;		/* stdout is a terminal and NO_COLOR unset */
 	long long limit;	/* --limit N for lists, 0 = all */
-	bool header_due;	/* a table header waits for its first row */
 	bool opened;
 	struct ctx ctx;
 	struct err err;
@@ -86,6 +86,27 @@ int parse_id(const char *v, const char *what, long long *id);
 /* JSON output: begin/end a document on stdout. */
 struct jw *cli_json(struct cli *cli);
 void cli_json_end(struct cli *cli);
+
+/*
+ * A list printed as a JSON array (rows written to cli->w) or as a table
+ * whose header waits for the first row, so that a list failing early
+ * leaves stdout empty. Per row: cli_list_row(), print, and stop when
+ * cli_list_next() says --limit is reached.
+ */
+struct cli_list {
+	struct cli *cli;
+	const struct table_col *cols;
+	int ncols;
+	bool header_due;
+	long long n;
+};
+
+void cli_list_begin(struct cli_list *l, struct cli *cli,
+		    const struct table_col *cols, int ncols);
+void cli_list_row(struct cli_list *l);
+/* Counts the row; true when --limit rows have been printed. */
+bool cli_list_next(struct cli_list *l);
+void cli_list_end(struct cli_list *l);
 
 /* Coloured light label for human output. */
 const char *cli_light(struct cli *cli, const char *light, char *buf,

@@ -29,22 +29,26 @@ static int fopt(struct cli *cli, int c, const char *v, void *arg)
 	return 0;
 }
 
-struct log_state {
-	struct cli *cli;
-	long long n;
+static const struct table_col cols[] = {
+	{ "ID", 6, 1 }, { "AT", 20, 0 }, { "ACTOR", 10, 0 },
+	{ "ACTION", 18, 0 }, { "ENTITY", 10, 0 }, { "KEY", 0, 0 },
 };
 
 static int log_one(const struct audit_entry *a, void *arg)
 {
-	struct log_state *s = arg;
+	struct cli_list *l = arg;
+	char id[24];
+	const char *cells[6] = { id, a->at, a->actor, a->action, a->entity,
+				 a->entity_id };
 
-	if (s->cli->json)
-		shape_audit(&s->cli->w, a);
-	else
-		printf("%6lld  %s  %-10s %-18s %s %s\n", a->id, a->at,
-		       a->actor, a->action, a->entity,
-		       a->entity_id ? a->entity_id : "");
-	return s->cli->limit && ++s->n >= s->cli->limit;
+	cli_list_row(l);
+	if (l->cli->json) {
+		shape_audit(&l->cli->w, a);
+	} else {
+		snprintf(id, sizeof(id), "%lld", a->id);
+		table_row(stdout, cols, 6, cells);
+	}
+	return cli_list_next(l);
 }
 
 static int log_cmd(struct cli *cli, int argc, char **argv)
@@ -55,7 +59,7 @@ static int log_cmd(struct cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct audit_filter f = { NULL, NULL, 0 };
-	struct log_state s = { cli, 0 };
+	struct cli_list l;
 	int rc;
 
 	CLI_PARSE(cli, &cmd_audit, opts, &argc, &argv, fopt, &f);
@@ -65,14 +69,10 @@ static int log_cmd(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (ctx_require(&cli->ctx, PERM_AUDIT, &cli->err))
 		return cli_fail(cli, &cli->err);
-	if (cli->json)
-		jw_arr(cli_json(cli));
-	if (store_audit_each(cli->ctx.st, &f, log_one, &s, &cli->err))
+	cli_list_begin(&l, cli, cols, 6);
+	if (store_audit_each(cli->ctx.st, &f, log_one, &l, &cli->err))
 		return cli_fail(cli, &cli->err);
-	if (cli->json) {
-		jw_arr_end(&cli->w);
-		cli_json_end(cli);
-	}
+	cli_list_end(&l);
 	return 0;
 }
 

@@ -75,27 +75,34 @@ static int workday(struct cli *cli, int argc, char **argv)
 	return set(cli, argc, argv, CAL_WORKDAY);
 }
 
+static const struct table_col cols[] = {
+	{ "DAY", 10, 0 }, { "KIND", 8, 0 }, { "NAME", 0, 0 },
+};
+
 static int list_one(int day, enum cal_kind kind, const char *name, void *arg)
 {
-	struct cli *cli = arg;
+	struct cli_list *l = arg;
+	struct jw *w = &l->cli->w;
 	char d[DATE_STRLEN];
 	const char *k = kind == CAL_HOLIDAY ? "holiday" : "workday";
+	const char *cells[3] = { date_format(day, d), k, name };
 
-	date_format(day, d);
-	if (cli->json) {
-		jw_obj(&cli->w);
-		jw_kstr(&cli->w, "day", d);
-		jw_kstr(&cli->w, "kind", k);
-		jw_kstr(&cli->w, "name", name);
-		jw_obj_end(&cli->w);
+	cli_list_row(l);
+	if (l->cli->json) {
+		jw_obj(w);
+		jw_kstr(w, "day", d);
+		jw_kstr(w, "kind", k);
+		jw_kstr(w, "name", name);
+		jw_obj_end(w);
 	} else {
-		printf("%s  %-8s %s\n", d, k, name ? name : "");
+		table_row(stdout, cols, 3, cells);
 	}
-	return 0;
+	return cli_list_next(l);
 }
 
 static int list(struct cli *cli, int argc, char **argv)
 {
+	struct cli_list l;
 	int rc;
 
 	CLI_PARSE(cli, &cmd_calendar, NULL, &argc, &argv, NULL, NULL);
@@ -103,14 +110,10 @@ static int list(struct cli *cli, int argc, char **argv)
 		return cli_usage("unexpected argument '%s'", argv[0]);
 	if ((rc = cli_open(cli)))
 		return rc;
-	if (cli->json)
-		jw_arr(cli_json(cli));
-	if (store_calendar_each(cli->ctx.st, list_one, cli, &cli->err))
+	cli_list_begin(&l, cli, cols, 3);
+	if (store_calendar_each(cli->ctx.st, list_one, &l, &cli->err))
 		return cli_fail(cli, &cli->err);
-	if (cli->json) {
-		jw_arr_end(&cli->w);
-		cli_json_end(cli);
-	}
+	cli_list_end(&l);
 	return 0;
 }
 

@@ -216,6 +216,7 @@ static int add(struct cli *cli, int argc, char **argv)
 
 static int list(struct cli *cli, int argc, char **argv)
 {
+	struct cli_list l;
 	struct topts o;
 	int rc;
 
@@ -226,10 +227,10 @@ static int list(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_open(cli)))
 		return rc;
 	o.q.limit = cli->limit;
-	task_print_begin(cli);
-	if (svc_task_list(&cli->ctx, &o.q, task_print_row, cli, &cli->err))
+	task_print_begin(&l, cli);
+	if (svc_task_list(&cli->ctx, &o.q, task_print_row, &l, &cli->err))
 		return cli_fail(cli, &cli->err);
-	task_print_end(cli);
+	cli_list_end(&l);
 	return 0;
 }
 

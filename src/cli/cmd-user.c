@@ -94,27 +94,23 @@ static const struct table_col cols[] = {
 	{ "NAME", 0, 0 },
 };
 
-struct list_state {
-	struct cli *cli;
-	long long n;
-};
-
 static int list_one(const struct user *u, void *arg)
 {
-	struct list_state *s = arg;
+	struct cli_list *l = arg;
 	const char *cells[4] = { u->login, role_name(u->role), u->unit,
 				 u->name };
 
-	if (s->cli->json)
-		shape_user(&s->cli->w, u);
+	cli_list_row(l);
+	if (l->cli->json)
+		shape_user(&l->cli->w, u);
 	else
 		table_row(stdout, cols, 4, cells);
-	return s->cli->limit && ++s->n >= s->cli->limit;
+	return cli_list_next(l);
 }
 
 static int list(struct cli *cli, int argc, char **argv)
 {
-	struct list_state s = { cli, 0 };
+	struct cli_list l;
 	int rc;
 
 	CLI_PARSE(cli, &cmd_user, NULL, &argc, &argv, NULL, NULL);
@@ -122,16 +118,10 @@ static int list(struct cli *cli, int argc, char **argv)
 		return cli_usage("unexpected argument '%s'", argv[0]);
 	if ((rc = cli_open(cli)))
 		return rc;
-	if (cli->json)
-		jw_arr(cli_json(cli));
-	else
-		table_header(stdout, cols, 4);
-	if (svc_user_list(&cli->ctx, list_one, &s, &cli->err))
+	cli_list_begin(&l, cli, cols, 4);
+	if (svc_user_list(&cli->ctx, list_one, &l, &cli->err))
 		return cli_fail(cli, &cli->err);
-	if (cli->json) {
-		jw_arr_end(&cli->w);
-		cli_json_end(cli);
-	}
+	cli_list_end(&l);
 	return 0;
 }
 

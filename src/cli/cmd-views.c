@@ -48,6 +48,7 @@ static int ranked(struct cli *cli, const struct cli_cmd *cmd, int argc,
 		  char **argv, bool today)
 {
 	struct task_query q;
+	struct cli_list l;
 	const char *unit = NULL;
 	enum lserr rc;
 	int status;
@@ -60,16 +61,16 @@ static int ranked(struct cli *cli, const struct cli_cmd *cmd, int argc,
 	task_query_init(&q);
 	q.unit = unit;
 	q.limit = cli->limit;
-	task_print_begin(cli);
+	task_print_begin(&l, cli);
 	if (today)
-		rc = svc_task_today(&cli->ctx, &q, task_print_row, cli,
+		rc = svc_task_today(&cli->ctx, &q, task_print_row, &l,
 				    &cli->err);
 	else
-		rc = svc_task_next(&cli->ctx, &q, task_print_row, cli,
+		rc = svc_task_next(&cli->ctx, &q, task_print_row, &l,
 				   &cli->err);
 	if (rc)
 		return cli_fail(cli, &cli->err);
-	task_print_end(cli);
+	cli_list_end(&l);
 	return 0;
 }
 

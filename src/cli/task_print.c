@@ -15,37 +15,24 @@ static const struct table_col cols[] = {
 };
 #define NCOLS 9
 
-/*
- * The header is printed with the first row (or by task_print_end), so a
- * list that fails before its first row leaves stdout empty.
- */
-void task_print_begin(struct cli *cli)
+void task_print_begin(struct cli_list *l, struct cli *cli)
 {
-	if (cli->json)
-		jw_arr(cli_json(cli));
-	else
-		cli->header_due = true;
-}
-
-static void header(struct cli *cli)
-{
-	if (cli->header_due)
-		table_header(stdout, cols, NCOLS);
-	cli->header_due = false;
+	cli_list_begin(l, cli, cols, NCOLS);
 }
 
 int task_print_row(const struct task *t, const struct task_view *v,
 		   void *arg)
 {
-	struct cli *cli = arg;
+	struct cli_list *l = arg;
+	struct cli *cli = l->cli;
 	char id[24], due[DATE_STRLEN], pct[8], lbuf[32];
 	const char *cells[NCOLS];
 
+	cli_list_row(l);
 	if (cli->json) {
 		shape_task(&cli->w, t, v);
-		return 0;
+		return cli_list_next(l);
 	}
-	header(cli);
 	snprintf(id, sizeof(id), "%lld", t->id);
 	snprintf(pct, sizeof(pct), "%d", t->percent);
 	cells[0] = id;
@@ -58,17 +45,7 @@ int task_print_row(const struct task *t, const struct task_view *v,
 	cells[7] = t->owner;
 	cells[8] = t->title;
 	table_row(stdout, cols, NCOLS, cells);
-	return 0;
-}
-
-void task_print_end(struct cli *cli)
-{
-	if (cli->json) {
-		jw_arr_end(&cli->w);
-		cli_json_end(cli);
-	} else {
-		header(cli);
-	}
+	return cli_list_next(l);
 }
 
 static void field(const char *label, const char *value)

@@ -8,11 +8,11 @@
 #include "cli/cli.h"
 #include "svc/shape.h"
 
-void task_print_begin(struct cli *cli);
-/* An svc_task_fn: arg is the struct cli. */
+/* Starts a task list (end it with cli_list_end). */
+void task_print_begin(struct cli_list *l, struct cli *cli);
+/* An svc_task_fn: arg is the struct cli_list. */
 int task_print_row(const struct task *t, const struct task_view *v,
 		   void *arg);
-void task_print_end(struct cli *cli);
 int task_print_detail(struct cli *cli, const struct task *t);
 
 #endif

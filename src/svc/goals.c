@@ -15,24 +15,21 @@
 
 static char *goal_json(const struct goal *g)
 {
-	struct buf b = BUF_INIT;
-	struct jw w;
+	struct jw_text x;
 
-	jw_init(&w, &b, NULL);
-	shape_goal(&w, g);
-	return buf_detach(&b);
+	shape_goal(jw_text_begin(&x), g);
+	return jw_text_end(&x);
 }
 
 static char *indicator_json(const struct indicator *ind)
 {
-	struct buf b = BUF_INIT;
-	struct jw w;
+	struct jw_text x;
+	struct jw *w = jw_text_begin(&x);
 
-	jw_init(&w, &b, NULL);
-	jw_obj(&w);
-	shape_indicator_fields(&w, ind);
-	jw_obj_end(&w);
-	return buf_detach(&b);
+	jw_obj(w);
+	shape_indicator_fields(w, ind);
+	jw_obj_end(w);
+	return jw_text_end(&x);
 }
 
 static enum lserr check_weight(double weight, struct err *e)

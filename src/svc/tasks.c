@@ -28,12 +28,10 @@ void task_args_init(struct task_args *a)
 
 static char *task_json(const struct task *t)
 {
-	struct buf b = BUF_INIT;
-	struct jw w;
+	struct jw_text x;
 
-	jw_init(&w, &b, NULL);
-	shape_task(&w, t, NULL);
-	return buf_detach(&b);
+	shape_task(jw_text_begin(&x), t, NULL);
+	return jw_text_end(&x);
 }
 
 /*

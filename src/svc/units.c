@@ -61,12 +61,10 @@ enum lserr svc_unit_in_scope(struct ctx *c, const char *code,
 
 static char *unit_json(const struct unit *u)
 {
-	struct buf b = BUF_INIT;
-	struct jw w;
+	struct jw_text x;
 
-	jw_init(&w, &b, NULL);
-	shape_unit(&w, u);
-	return buf_detach(&b);
+	shape_unit(jw_text_begin(&x), u);
+	return jw_text_end(&x);
 }
 
 enum lserr svc_unit_add(struct ctx *c, const char *code, const char *name,
@@ -146,12 +144,10 @@ enum lserr svc_user_get(struct ctx *c, const char *login, const char *field,
 
 static char *user_json(const struct user *u)
 {
-	struct buf b = BUF_INIT;
-	struct jw w;
+	struct jw_text x;
 
-	jw_init(&w, &b, NULL);
-	shape_user(&w, u);
-	return buf_detach(&b);
+	shape_user(jw_text_begin(&x), u);
+	return jw_text_end(&x);
 }
 
 enum lserr svc_user_add(struct ctx *c, const char *login, const char *name,

@@ -18,6 +18,18 @@ void jw_init(struct jw *w, struct buf *out, FILE *sink)
 	w->after_key = false;
 }
 
+struct jw *jw_text_begin(struct jw_text *t)
+{
+	buf_init(&t->b);
+	jw_init(&t->w, &t->b, NULL);
+	return &t->w;
+}
+
+char *jw_text_end(struct jw_text *t)
+{
+	return buf_detach(&t->b);
+}
+
 void jw_flush(struct jw *w)
 {
 	if (w->sink && w->out->len) {

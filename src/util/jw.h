@@ -63,6 +63,20 @@ void jw_knull(struct jw *w, const char *key);
 void jw_kdate(struct jw *w, const char *key, int day);
 void jw_kid(struct jw *w, const char *key, long long id);
 
+/*
+ * A JSON text built in memory:
+ *	struct jw_text t;
+ *	shape_x(jw_text_begin(&t), x);
+ *	char *json = jw_text_end(&t);	// the caller frees it
+ */
+struct jw_text {
+	struct buf b;
+	struct jw w;
+};
+
+struct jw *jw_text_begin(struct jw_text *t);
+char *jw_text_end(struct jw_text *t);
+
 /* Appends s as a JSON string literal (quotes included) to b. */
 void json_quote(struct buf *b, const char *s, size_t n);
 

@@ -90,7 +90,7 @@ jq_is '.[0] | keys_unsorted | join(",")' \
 expect_ids "6,7,8,9,10,11,12,13" "filter by entity and id" \
 	audit log --entity task --id 1
 expect_ok "audit log text" audit log
-expect_contains "li         task.ack" "text log shows actor and action"
+expect_contains "li          task.ack" "text log shows actor and action"
 expect_fail 4 "non-admins may not read the log" --as sup audit log
 expect_fail 4 "non-admins may not verify" --as sup audit verify
 expect_ok "verify" audit verify

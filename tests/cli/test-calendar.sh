@@ -33,7 +33,7 @@ expect_fail 2 "reversed range" calendar holiday 2026-10-07..2026-10-01
 expect_fail 2 "workday needs a date" calendar workday
 
 expect_ok "calendar list" calendar list
-want=$(printf '%s  %-8s %s\n' \
+want=$(printf '%-10s  %-8s  %s\n' DAY KIND NAME \
 	2026-10-01 holiday 国庆 2026-10-02 holiday 国庆 2026-10-03 holiday 国庆 \
 	2026-10-04 holiday 国庆 2026-10-05 holiday 国庆 2026-10-06 holiday 国庆 \
 	2026-10-07 holiday 国庆 2026-10-10 workday 国庆调休)
