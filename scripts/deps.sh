@@ -5,7 +5,7 @@
 set -eu
 
 PKGS="build-essential pkg-config clang sqlite3 libsqlite3-dev libsodium-dev
-libcmocka-dev libjansson-dev jq"
+libcmocka-dev libjansson-dev libmicrohttpd-dev curl jq wrk"
 
 missing=""
 for p in $PKGS; do

@@ -21,4 +21,22 @@ struct user {
 void user_init(struct user *u);
 void user_release(struct user *u);
 
+/* A browser session (cookie); only the secret's hash is stored. */
+struct session {
+	const char *login;
+	const char *csrf;	/* the CSRF token writes must echo */
+	long long expires;	/* seconds since the epoch */
+	struct buf arena;
+};
+
+/* An API token (bearer); only the secret's hash is stored. */
+struct token {
+	long long id;
+	const char *login;
+	const char *name;
+	const char *created_at;
+	const char *revoked_at;	/* NULL while valid */
+	struct buf arena;
+};
+
 #endif

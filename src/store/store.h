@@ -206,6 +206,41 @@ enum lserr store_calendar_each(struct store *s, store_calendar_fn fn,
 enum lserr store_calendar_load(struct store *s, struct calendar *out,
 			       struct err *e);
 
+/* Sessions, API tokens, failed logins (secrets arrive hashed). */
+typedef int (*store_token_fn)(const struct token *t, void *arg);
+enum lserr store_session_insert(struct store *s, const char *hash,
+				const char *login, const char *csrf,
+				const char *created_at, long long expires,
+				struct err *e);
+/* LS_ENOTFOUND when unknown or expired at `now` (seconds). */
+enum lserr store_session_get(struct store *s, const char *hash, long long now,
+			     struct session *out, struct err *e);
+enum lserr store_session_delete(struct store *s, const char *hash,
+				struct err *e);
+enum lserr store_token_insert(struct store *s, const char *hash,
+			      const char *login, const char *name,
+			      const char *created_at, long long *id,
+			      struct err *e);
+/* A valid (not revoked) token by hash; LS_ENOTFOUND otherwise. */
+enum lserr store_token_get(struct store *s, const char *hash,
+			   struct token *out, struct err *e);
+/* Tokens of `login` (NULL: all), ordered by id. */
+enum lserr store_token_each(struct store *s, const char *login,
+			    store_token_fn fn, void *arg, struct err *e);
+/* Marks a token revoked; LS_ENOTFOUND if unknown or already revoked. */
+enum lserr store_token_revoke(struct store *s, long long id, const char *at,
+			      struct err *e);
+enum lserr store_failure_add(struct store *s, const char *login,
+			     const char *addr, long long at, struct err *e);
+/*
+ * Failed logins since `since` for the login and for the address, and the
+ * oldest of them (for Retry-After); rows older than `since` are deleted.
+ */
+enum lserr store_failure_count(struct store *s, const char *login,
+			       const char *addr, long long since,
+			       long long *by_login, long long *by_addr,
+			       long long *oldest, struct err *e);
+
 /* Audit trail */
 struct audit_filter {
 	const char *entity;	/* NULL = any */

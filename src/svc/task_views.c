@@ -253,3 +253,91 @@ void shape_board_row(struct jw *w, const struct board_row *r)
 	jw_kint(w, "late", r->n[LIGHT_LATE]);
 	jw_obj_end(w);
 }
+
+/* Timeline */
+
+static int tl_milestone(const struct milestone *m, void *arg)
+{
+	shape_milestone(arg, m);
+	return 0;
+}
+
+static int tl_report(const struct report *r, void *arg)
+{
+	shape_report(arg, r);
+	return 0;
+}
+
+static int tl_evidence(const struct evidence *ev, void *arg)
+{
+	shape_evidence(arg, ev);
+	return 0;
+}
+
+static int tl_extension(const struct extension *x, void *arg)
+{
+	shape_extension(arg, x);
+	return 0;
+}
+
+static int tl_risk(const struct risk *r, void *arg)
+{
+	shape_risk(arg, r);
+	return 0;
+}
+
+static int tl_event(const struct task_event *ev, void *arg)
+{
+	shape_event(arg, ev);
+	return 0;
+}
+
+enum lserr svc_task_timeline(struct ctx *c, long long id, struct jw *w,
+			     struct err *e)
+{
+	struct task_view v;
+	struct task t;
+	enum lserr rc;
+
+	task_init(&t);
+	if ((rc = svc_task_get(c, id, &t, e)))
+		goto out;
+	task_view_of(&v, &t, c->today, &c->settings);
+	jw_obj(w);
+	jw_key(w, "task");
+	shape_task(w, &t, &v);
+	jw_kdate(w, "original_due", t.orig_due);
+	jw_key(w, "milestones");
+	jw_arr(w);
+	rc = store_milestone_each(c->st, id, tl_milestone, w, e);
+	jw_arr_end(w);
+	jw_key(w, "reports");
+	jw_arr(w);
+	if (!rc)
+		rc = store_report_each(c->st, id, tl_report, w, e);
+	jw_arr_end(w);
+	jw_key(w, "evidence");
+	jw_arr(w);
+	if (!rc)
+		rc = store_evidence_each(c->st, id, tl_evidence, w, e);
+	jw_arr_end(w);
+	jw_key(w, "extensions");
+	jw_arr(w);
+	if (!rc)
+		rc = store_extension_each(c->st, id, tl_extension, w, e);
+	jw_arr_end(w);
+	jw_key(w, "risks");
+	jw_arr(w);
+	if (!rc)
+		rc = store_risk_each(c->st, id, tl_risk, w, e);
+	jw_arr_end(w);
+	jw_key(w, "events");
+	jw_arr(w);
+	if (!rc)
+		rc = store_event_each(c->st, id, tl_event, w, e);
+	jw_arr_end(w);
+	jw_obj_end(w);
+out:
+	task_release(&t);
+	return rc;
+}

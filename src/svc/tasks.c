@@ -26,6 +26,9 @@ void task_args_init(struct task_args *a)
 	a->to_due = DATE_NONE;
 }
 
+static enum lserr log_event(struct ctx *c, long long task_id,
+			    const char *kind, const char *note, struct err *e);
+
 static char *task_json(const struct task *t)
 {
 	struct jw_text x;
@@ -245,6 +248,106 @@ out:
 	return rc;
 }
 
+enum lserr svc_task_edit(struct ctx *c, long long id,
+			 const struct task_edit *ed, struct task *out,
+			 struct err *e)
+{
+	const struct task_input *in = &ed->in;
+	struct task t;
+	struct goal g;
+	char *co = NULL, *before = NULL, *after = NULL;
+	enum lserr rc;
+
+	if ((ed->set_title &&
+	     (rc = check_text("title", in->title, 500, true, e))) ||
+	    (ed->set_description &&
+	     (rc = check_text("description", in->description, 0, false, e))) ||
+	    (ed->set_source &&
+	     (rc = check_text("source", in->source, 200, false, e))))
+		return rc;
+	task_init(&t);
+	goal_init(&g);
+	if ((rc = store_begin(c->st, e)))
+		goto out;
+	if ((rc = svc_task_get(c, id, &t, e)) ||
+	    (rc = ctx_require(c, PERM_TASK_CREATE, e)))
+		goto fail;
+	if (ed->if_version && ed->if_version != t.version) {
+		rc = err_set(e, LS_EVERSION, "version", "task %lld has "
+			     "version %lld, not %lld", id, t.version,
+			     ed->if_version);
+		goto fail;
+	}
+	if (task_status_final(t.status)) {
+		rc = err_set(e, LS_ECONFLICT, "status", "cannot edit a task "
+			     "whose status is '%s'",
+			     task_status_name(t.status));
+		goto fail;
+	}
+	if (ed->set_co && in->co && (co = co_units(c, in->co, t.lead, &rc, e),
+				     rc))
+		goto fail;
+	if ((ed->set_owner && (rc = check_person(c, in->owner, "owner", e))) ||
+	    (ed->set_leader &&
+	     (rc = check_person(c, in->leader, "leader", e))))
+		goto fail;
+	if (ed->set_goal && in->goal_id &&
+	    (rc = store_goal_get(c->st, in->goal_id, &g, e))) {
+		if (rc == LS_ENOTFOUND)
+			err_set(e, rc, "goal_id", "goal '%lld' not found",
+				in->goal_id);
+		goto fail;
+	}
+	if (ed->set_start && in->start != DATE_NONE && in->start > t.due) {
+		rc = err_set(e, LS_EINVAL, "start", "start is after the due "
+			     "date");
+		goto fail;
+	}
+	before = task_json(&t);
+	if (ed->set_title)
+		t.title = in->title;
+	if (ed->set_description)
+		t.description = in->description && *in->description ?
+			in->description : NULL;
+	if (ed->set_co)
+		t.co = co;
+	if (ed->set_owner)
+		t.owner = in->owner;
+	if (ed->set_leader)
+		t.leader = in->leader;
+	if (ed->set_goal)
+		t.goal_id = in->goal_id;
+	if (ed->set_source)
+		t.source = in->source && *in->source ? in->source : NULL;
+	if (ed->set_important)
+		t.important = in->important;
+	if (ed->set_key)
+		t.key = in->key;
+	if (ed->set_start)
+		t.start = in->start;
+	if ((rc = store_task_update(c->st, &t, e)))
+		goto fail;
+	t.version++;
+	after = task_json(&t);
+	if ((rc = log_event(c, id, "edit", NULL, e)) ||
+	    (rc = audit_record_id(c, "task.edit", "task", id, before, after,
+				  e)))
+		goto fail;
+	if ((rc = store_commit(c->st, e)))
+		goto out;
+	rc = store_task_get(c->st, id, NULL, out, e);
+	goto out;
+fail:
+	store_rollback(c->st);
+out:
+	free(co);
+	free(before);
+	free(after);
+	goal_release(&g);
+	task_release(&t);
+	return rc;
+}
+
 enum lserr svc_task_get(struct ctx *c, long long id, struct task *out,
 			struct err *e)
 {
@@ -354,6 +457,12 @@ static enum lserr add_report(struct ctx *c, struct task *t,
 		return rc;
 	for (int i = 0; i < x->nevidence; i++) {
 		rc = evidence_attach_file(c, rid, x->evidence[i], e);
+		if (rc != LS_OK)
+			return rc;
+	}
+	for (int i = 0; i < x->nblobs; i++) {
+		rc = evidence_attach_mem(c, rid, x->blobs[i].name,
+					 x->blobs[i].data, x->blobs[i].len, e);
 		if (rc != LS_OK)
 			return rc;
 	}

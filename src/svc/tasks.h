@@ -32,6 +32,13 @@ struct task_input {
 
 void task_input_init(struct task_input *in);
 
+/* An evidence file already in memory (an HTTP upload). */
+struct evidence_blob {
+	const char *name;
+	const void *data;
+	size_t len;
+};
+
 struct task_args {
 	int percent;			/* report: 0..100, -1 = missing */
 	const char *note;		/* report, urge, instruct */
@@ -42,6 +49,8 @@ struct task_args {
 	const char *level;		/* risk: low|medium|high (medium) */
 	const char *const *evidence;	/* report: file paths */
 	int nevidence;
+	const struct evidence_blob *blobs;	/* report: uploads */
+	int nblobs;
 	long long if_version;		/* 0 = no version check */
 };
 
@@ -57,6 +66,31 @@ enum lserr svc_task_get(struct ctx *c, long long id, struct task *out,
 enum lserr svc_task_act(struct ctx *c, long long id, enum task_action a,
 			const struct task_args *args, struct task *out,
 			struct err *e);
+
+/*
+ * Changes the editable fields of a live task: the fields whose `set_*`
+ * flag is true take the value of `in` (NULL / 0 clears). The due date only
+ * moves by extension. if_version 0 = no check.
+ */
+struct task_edit {
+	struct task_input in;
+	bool set_title, set_description, set_co, set_owner, set_leader;
+	bool set_goal, set_source, set_important, set_key, set_start;
+	long long if_version;
+};
+
+enum lserr svc_task_edit(struct ctx *c, long long id,
+			 const struct task_edit *ed, struct task *out,
+			 struct err *e);
+
+/*
+ * Writes the task's whole history as one JSON object: the task, its
+ * milestones, reports, evidence files (each naming its report),
+ * extensions, risks and events (creation, status changes, urges,
+ * instructions), each in time order.
+ */
+enum lserr svc_task_timeline(struct ctx *c, long long id, struct jw *w,
+			     struct err *e);
 
 enum lserr svc_milestone_add(struct ctx *c, long long task_id,
 			     const char *title, int due, long long *id,

@@ -40,6 +40,10 @@ int err_exit_status(enum lserr code)
 	case LS_EFORBIDDEN:	return 4;
 	case LS_ECONFLICT:	return 5;
 	case LS_EVERSION:	return 5;
+	case LS_EAUTH:		return 4;
+	case LS_ETOOMANY:	return 4;
+	case LS_EMEDIA:		return 2;
+	case LS_EBUSY:		return 1;
 	}
 	return 1;
 }
@@ -55,6 +59,10 @@ int err_http_status(enum lserr code)
 	case LS_EFORBIDDEN:	return 403;
 	case LS_ECONFLICT:	return 409;
 	case LS_EVERSION:	return 412;
+	case LS_EAUTH:		return 401;
+	case LS_ETOOMANY:	return 429;
+	case LS_EMEDIA:		return 415;
+	case LS_EBUSY:		return 503;
 	}
 	return 500;
 }
@@ -70,6 +78,10 @@ const char *err_code_name(enum lserr code)
 	case LS_EFORBIDDEN:	return "forbidden";
 	case LS_ECONFLICT:	return "conflict";
 	case LS_EVERSION:	return "version_mismatch";
+	case LS_EAUTH:		return "unauthenticated";
+	case LS_ETOOMANY:	return "too_many_requests";
+	case LS_EMEDIA:		return "unsupported_media_type";
+	case LS_EBUSY:		return "unavailable";
 	}
 	return "failure";
 }

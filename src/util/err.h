@@ -15,6 +15,10 @@ enum lserr {
 	LS_ECONFLICT,	/* bad state transition: exit 5, HTTP 409 */
 	LS_EVERSION,	/* stale version (If-Match): exit 5, HTTP 412 */
 	LS_ETOOBIG,	/* body or file too large: exit 2, HTTP 413 */
+	LS_EAUTH,	/* not authenticated: exit 4, HTTP 401 */
+	LS_ETOOMANY,	/* too many failed logins: exit 4, HTTP 429 */
+	LS_EMEDIA,	/* body is not JSON: exit 2, HTTP 415 */
+	LS_EBUSY,	/* database unavailable: exit 1, HTTP 503 */
 };
 
 struct err {

@@ -1,0 +1,101 @@
+/*
+ * luoshi serve: the HTTP JSON API (and later the web UI) over the same
+ * service layer as the CLI.
+ */
+#include "cli/cli.h"
+#include "http/routes.h"
+#include "http/server.h"
+
+#include <string.h>
+#include <unistd.h>
+
+static const char usage[] =
+	"usage: luoshi [--db PATH] serve [--listen ADDR:PORT] [--threads N]\n"
+	"                  [--max-body BYTES] [--max-upload BYTES] [--quiet]\n"
+	"       luoshi serve --routes\n\n"
+	"Serves the HTTP API under /api/v1 (see docs/openapi.yaml) on\n"
+	"ADDR:PORT (default 127.0.0.1:8080) with N worker threads (default\n"
+	"2 per core). JSON bodies are limited to --max-body (1 MiB), uploads\n"
+	"to --max-upload (64 MiB; each evidence file to the evidence_max\n"
+	"setting). One access log line per request goes to stderr unless\n"
+	"--quiet. SIGINT or SIGTERM stop it after the requests in flight.\n"
+	"--routes prints the route table (method, path, right) and exits.\n";
+
+const struct cli_cmd cmd_serve;
+
+struct sopts {
+	struct server_opts o;
+	bool routes;
+};
+
+static int sopt(struct cli *cli, int c, const char *v, void *arg)
+{
+	struct sopts *s = arg;
+	long long n;
+	int rc = 0;
+
+	(void)cli;
+	switch (c) {
+	case 'l': s->o.listen = v; break;
+	case 't':
+		rc = parse_ll(v, "--threads", 1, 256, &n);
+		s->o.threads = (int)n;
+		break;
+	case 'b': rc = parse_ll(v, "--max-body", 1024, 1LL << 30,
+				&s->o.max_body); break;
+	case 'u': rc = parse_ll(v, "--max-upload", 1024, 1LL << 34,
+				&s->o.max_upload); break;
+	case 'q': s->o.quiet = true; break;
+	case 'r': s->routes = true; break;
+	}
+	return rc;
+}
+
+static int run(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "listen", required_argument, NULL, 'l' },
+		{ "threads", required_argument, NULL, 't' },
+		{ "max-body", required_argument, NULL, 'b' },
+		{ "max-upload", required_argument, NULL, 'u' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "routes", no_argument, NULL, 'r' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct sopts s;
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	int rc;
+
+	memset(&s, 0, sizeof(s));
+	s.o.listen = "127.0.0.1:8080";
+	s.o.threads = (int)(cores > 0 ? cores * 2 : 2);
+	s.o.max_body = 1 << 20;
+	s.o.max_upload = 64LL << 20;
+	CLI_PARSE(cli, &cmd_serve, opts, &argc, &argv, sopt, &s);
+	if (argc)
+		return cli_usage("unexpected argument '%s'", argv[0]);
+	if (s.routes) {
+		for (int i = 0; i < nroutes; i++)
+			printf("%-6s %-32s %s\n", routes[i].method,
+			       routes[i].pattern, routes[i].public ? "public" :
+			       perm_name(routes[i].perm));
+		return 0;
+	}
+	/* check the database once, as the CLI does, before serving it */
+	if ((rc = cli_open(cli)))
+		return rc;
+	ctx_close(&cli->ctx);
+	cli->opened = false;
+	s.o.db = cli->db;
+	rc = server_run(&s.o, &cli->err);
+	if (rc)
+		return cli_fail(cli, &cli->err);
+	return 0;
+}
+
+const struct cli_cmd cmd_serve = {
+	.name = "serve",
+	.summary = "serve the HTTP API",
+	.usage = usage,
+	.run = run,
+};

@@ -1,0 +1,75 @@
+/*
+ * /api/v1/today, /next and /board: the daily views, as the CLI shows them.
+ */
+#include "http/reply.h"
+#include "http/routes.h"
+#include "svc/tasks.h"
+
+#include <stdlib.h>
+
+static int one(const struct task *t, const struct task_view *v, void *arg)
+{
+	shape_task(arg, t, v);
+	return 0;
+}
+
+static void ranked(struct req *r, bool today)
+{
+	struct task_query q;
+	struct err e = ERR_INIT;
+	struct jw *w;
+	long long limit = 0;
+	enum lserr rc;
+	const char *v = req_query(r, "limit");
+
+	task_query_init(&q);
+	q.unit = req_query(r, "unit");
+	if (v) {
+		char *end;
+
+		limit = strtoll(v, &end, 10);
+		if (*end || end == v || limit < 1) {
+			reply_fail(r, LS_EINVAL, "limit", "invalid limit '%s'",
+				   v);
+			return;
+		}
+	}
+	q.limit = limit;
+	w = reply_json(r, 200);
+	jw_arr(w);
+	rc = today ? svc_task_today(&r->ctx, &q, one, w, &e) :
+		svc_task_next(&r->ctx, &q, one, w, &e);
+	if (rc) {
+		reply_error(r, &e);
+		return;
+	}
+	jw_arr_end(w);
+}
+
+void api_today(struct req *r)
+{
+	ranked(r, true);
+}
+
+void api_next(struct req *r)
+{
+	ranked(r, false);
+}
+
+void api_board(struct req *r)
+{
+	struct board b;
+	struct err e = ERR_INIT;
+	struct jw *w;
+
+	if (svc_board(&r->ctx, req_query(r, "unit"), &b, &e)) {
+		reply_error(r, &e);
+		return;
+	}
+	w = reply_json(r, 200);
+	jw_arr(w);
+	for (size_t i = 0; i < b.n; i++)
+		shape_board_row(w, &b.rows[i]);
+	jw_arr_end(w);
+	board_release(&b);
+}
