@@ -88,11 +88,11 @@ check: deps
 # A fresh demo city in demo.db (the previous one is replaced).
 demo: deps all
 	@rm -rf demo.db demo.db-wal demo.db-shm demo.db.files
-	./build/luoshi --db demo.db demo
-	@echo "(the binary is ./build/luoshi; the HTTP server and web UI come later)"
+	./build/luoshi --db demo.db demo --serve=127.0.0.1:8080
 
 bench: deps all
 	@sh bench/run.sh build
+	@sh bench/api.sh build
 
 clean:
 	rm -rf build build-san

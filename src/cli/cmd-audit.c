@@ -70,7 +70,7 @@ static int log_cmd(struct cli *cli, int argc, char **argv)
 	if (ctx_require(&cli->ctx, PERM_AUDIT, &cli->err))
 		return cli_fail(cli, &cli->err);
 	cli_list_begin(&l, cli, cols, 6);
-	if (store_audit_each(cli->ctx.st, &f, log_one, &l, &cli->err))
+	if (svc_audit_log(&cli->ctx, &f, log_one, &l, &cli->err))
 		return cli_fail(cli, &cli->err);
 	cli_list_end(&l);
 	return 0;

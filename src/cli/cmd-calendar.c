@@ -111,7 +111,7 @@ static int list(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_open(cli)))
 		return rc;
 	cli_list_begin(&l, cli, cols, 3);
-	if (store_calendar_each(cli->ctx.st, list_one, &l, &cli->err))
+	if (svc_calendar_list(&cli->ctx, list_one, &l, &cli->err))
 		return cli_fail(cli, &cli->err);
 	cli_list_end(&l);
 	return 0;

@@ -4,6 +4,7 @@
  * is never touched; a failed seeding removes the file it created.
  */
 #include "cli/cli.h"
+#include "http/server.h"
 #include "svc/demo.h"
 #include "util/date.h"
 #include "util/xmalloc.h"
@@ -15,7 +16,8 @@
 #include <unistd.h>
 
 static const char usage[] =
-	"usage: luoshi [--db PATH] demo [--scale N] [--seed S]\n\n"
+	"usage: luoshi [--db PATH] demo [--scale N] [--seed S]\n"
+	"                               [--serve[=ADDR:PORT]]\n\n"
 	"Creates a new database and seeds a demo city into it: 哈尔滨市 with\n"
 	"its districts and departments, users, the holiday calendar, goals\n"
 	"with indicators and monthly plans and actuals, and about N tasks\n"
@@ -28,7 +30,8 @@ static const char usage[] =
 	"same city; its people, figures and tasks are invented.\n\n"
 	"Options:\n"
 	"  --scale N   about N tasks, 10..5000 (default 200)\n"
-	"  --seed S    seed of the city's random choices (default 1)\n\n"
+	"  --seed S    seed of the city's random choices (default 1)\n"
+	"  --serve[=ADDR:PORT]  then serve it (default 127.0.0.1:8080)\n\n"
 	"The database must not exist yet (exit status 5 if it does). Every\n"
 	"demo user has the password demo12345: admin (administrator), wang\n"
 	"(supervisor of the whole city), chen (city leader), li (leader of\n"
@@ -40,6 +43,7 @@ const struct cli_cmd cmd_demo;
 struct demo_opts {
 	long long scale;
 	long long seed;
+	const char *serve;	/* --serve [ADDR:PORT] */
 };
 
 static int opt(struct cli *cli, int c, const char *v, void *arg)
@@ -47,6 +51,10 @@ static int opt(struct cli *cli, int c, const char *v, void *arg)
 	struct demo_opts *o = arg;
 
 	(void)cli;
+	if (c == 'v') {
+		o->serve = v ? v : "127.0.0.1:8080";
+		return 0;
+	}
 	if (c == 's')
 		return parse_ll(v, "--scale", DEMO_SCALE_MIN, DEMO_SCALE_MAX,
 				&o->scale);
@@ -191,14 +199,33 @@ static void print_text(struct cli *cli, const struct demo_stats *st,
 	free(prefix);
 }
 
+/* --serve: serve the new city at once (what `make demo` does). */
+static int serve(struct cli *cli, const char *listen)
+{
+	struct server_opts so = {
+		.db = cli->db, .listen = listen, .threads = 4,
+		.max_body = 1 << 20, .max_upload = 64LL << 20,
+	};
+	int rc;
+
+	ctx_close(&cli->ctx);
+	cli->opened = false;
+	printf("\nserving http://%s/ (API under /api/v1; stop with ^C)\n",
+	       listen);
+	fflush(stdout);
+	rc = server_run(&so, &cli->err);
+	return rc ? cli_fail(cli, &cli->err) : 0;
+}
+
 static int run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "scale", required_argument, NULL, 's' },
 		{ "seed", required_argument, NULL, 'S' },
+		{ "serve", optional_argument, NULL, 'v' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct demo_opts o = { DEMO_SCALE_DEFAULT, 1 };
+	struct demo_opts o = { DEMO_SCALE_DEFAULT, 1, NULL };
 	struct demo_stats st;
 	struct err *e = &cli->err;
 	struct ctx *c = &cli->ctx;
@@ -242,7 +269,9 @@ static int run(struct cli *cli, int argc, char **argv)
 		print_text(cli, &st, &o);
 	}
 	free(files);
-	return status;
+	if (status || !o.serve)
+		return status;
+	return serve(cli, o.serve);
 }
 
 const struct cli_cmd cmd_demo = {

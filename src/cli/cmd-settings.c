@@ -2,7 +2,7 @@
  * luoshi settings list|set: the thresholds of the light rule and friends.
  */
 #include "cli/cli.h"
-#include "svc/audit.h"
+#include "svc/settings.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -48,9 +48,7 @@ static int list(struct cli *cli, int argc, char **argv)
 
 static int set(struct cli *cli, int argc, char **argv)
 {
-	struct ctx *c = &cli->ctx;
-	struct err *e = &cli->err;
-	char msg[200], before[64], after[64];
+	struct setting_change ch;
 	int rc;
 
 	CLI_PARSE(cli, &cmd_settings, NULL, &argc, &argv, NULL, NULL);
@@ -58,25 +56,16 @@ static int set(struct cli *cli, int argc, char **argv)
 		return cli_usage("settings set needs KEY and VALUE");
 	if ((rc = cli_open(cli)))
 		return rc;
-	snprintf(before, sizeof(before), "{\"%s\":%lld}", argv[0],
-		 settings_get(&c->settings, argv[0]));
-	if (settings_set(&c->settings, argv[0], argv[1], msg, sizeof(msg)))
-		return cli_usage("%s", msg);
-	snprintf(after, sizeof(after), "{\"%s\":%lld}", argv[0],
-		 settings_get(&c->settings, argv[0]));
-	if (ctx_require(c, PERM_ADMIN, e) || store_begin(c->st, e))
-		return cli_fail(cli, e);
-	if (store_setting_put(c->st, argv[0], argv[1], e) ||
-	    audit_record(c, "settings.set", "settings", argv[0], before,
-			 after, e) ||
-	    store_commit(c->st, e)) {
-		store_rollback(c->st);
-		return cli_fail(cli, e);
-	}
+	ch.key = argv[0];
+	ch.value = argv[1];
+	if (svc_settings_set(&cli->ctx, &ch, 1, &cli->err))
+		return cli_fail(cli, &cli->err);
 	if (!cli->json)
-		printf("%s = %s\n", argv[0], argv[1]);
+		printf("%s = %lld\n", argv[0],
+		       settings_get(&cli->ctx.settings, argv[0]));
 	else
-		printf("%s\n", after);
+		printf("{\"%s\":%lld}\n", argv[0],
+		       settings_get(&cli->ctx.settings, argv[0]));
 	return 0;
 }
 

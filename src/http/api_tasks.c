@@ -3,11 +3,13 @@
  * timeline and the actions of the life cycle. Every rule is in svc/.
  */
 #include "http/body.h"
+#include "http/cache.h"
 #include "http/reply.h"
 #include "http/routes.h"
 #include "svc/tasks.h"
 #include "util/date.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,6 +35,44 @@ static int list_one(const struct task *t, const struct task_view *v,
 	if (page_has(&s->p, s->p.total))
 		shape_task(&s->r->w, t, v);
 	s->p.total++;
+	return 0;
+}
+
+static int page_row(const struct task *t, const struct task_view *v,
+		    void *arg)
+{
+	shape_task(arg, t, v);
+	return 0;
+}
+
+/*
+ * The cache key of a list's count: everything that decides the matches
+ * (scope and login, every filter, the day, the database version). Returns
+ * -1 after an error reply; an empty key (too long to keep) means no cache.
+ */
+static int count_key(struct req *r, const struct task_query *q, char *key,
+		     size_t n)
+{
+	struct err e = ERR_INIT;
+	long long version = cache_version(r->ctx.st, &e);
+	char due[DATE_STRLEN];
+	int len;
+
+	if (version < 0) {
+		reply_error(r, &e);
+		return -1;
+	}
+	len = snprintf(key, n, "count|%s|%s|%s|%d|%u|%d|%d|%s|%s|%lld|%s|"
+		       "%d|%lld", r->ctx.actor.scope.all ? "*" :
+		       r->ctx.actor.scope.path, r->ctx.actor.login,
+		       q->unit ? q->unit : "",
+		       q->has_light ? (int)q->light : -1, q->f.status_mask,
+		       q->quadrant, q->f.key_only,
+		       q->f.owner ? q->f.owner : "",
+		       date_format(q->f.due_before, due), q->f.goal_id,
+		       q->f.search ? q->f.search : "", r->ctx.today, version);
+	if (len < 0 || (size_t)len >= n)
+		key[0] = '\0';
 	return 0;
 }
 
@@ -112,6 +152,7 @@ void api_tasks_list(struct req *r)
 	struct list_state s = { r, { 0, 0, 0 } };
 	struct task_query q;
 	struct err e = ERR_INIT;
+	char key[1024];
 	const char *sort = req_query(r, "sort");
 	enum lserr rc;
 
@@ -123,11 +164,24 @@ void api_tasks_list(struct req *r)
 			   "urgency)", sort);
 		return;
 	}
+	if (count_key(r, &q, key, sizeof(key)))
+		return;
+	s.p.total = -1;
+	if (key[0] && cache_get(key, &r->scratch))
+		s.p.total = strtoll(r->scratch.ptr, NULL, 10);
 	jw_arr(reply_json(r, 200));
 	if (sort && !strcmp(sort, "urgency"))
 		rc = svc_task_next(&r->ctx, &q, list_one, &s, &e);
 	else
-		rc = svc_task_list(&r->ctx, &q, list_one, &s, &e);
+		rc = svc_task_page(&r->ctx, &q, (s.p.page - 1) * s.p.per_page,
+				   s.p.per_page, page_row, &r->w,
+				   &s.p.total, &e);
+	if (!rc && key[0] && !r->scratch.len) {
+		char n[32];
+
+		snprintf(n, sizeof(n), "%lld", s.p.total);
+		cache_put(key, n);
+	}
 	if (rc) {
 		reply_error(r, &e);
 		return;

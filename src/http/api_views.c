@@ -1,11 +1,17 @@
 /*
  * /api/v1/today, /next and /board: the daily views, as the CLI shows them.
+ * The board is cached per scope, unit filter and day, and invalidated by
+ * any write: every write appends to the audit trail, so the audit head is
+ * the database's version.
  */
+#include "http/cache.h"
 #include "http/reply.h"
 #include "http/routes.h"
 #include "svc/tasks.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static int one(const struct task *t, const struct task_view *v, void *arg)
 {
@@ -58,18 +64,32 @@ void api_next(struct req *r)
 
 void api_board(struct req *r)
 {
+	const char *unit = req_query(r, "unit");
+	char key[512];
 	struct board b;
 	struct err e = ERR_INIT;
 	struct jw *w;
+	long long version = cache_version(r->ctx.st, &e);
 
-	if (svc_board(&r->ctx, req_query(r, "unit"), &b, &e)) {
+	if (version < 0) {
 		reply_error(r, &e);
 		return;
 	}
+	/* rows are the units of the scope: the same for its every user */
+	snprintf(key, sizeof(key), "board|%s|%s|%d|%lld",
+		 r->ctx.actor.scope.all ? "*" : r->ctx.actor.scope.path,
+		 unit ? unit : "", r->ctx.today, version);
 	w = reply_json(r, 200);
+	if (cache_get(key, &r->out))
+		return;
+	if (svc_board(&r->ctx, unit, &b, &e)) {
+		reply_error(r, &e);
+		return;
+	}
 	jw_arr(w);
 	for (size_t i = 0; i < b.n; i++)
 		shape_board_row(w, &b.rows[i]);
 	jw_arr_end(w);
 	board_release(&b);
+	cache_put(key, r->out.ptr);
 }

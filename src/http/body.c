@@ -35,6 +35,21 @@ static const char *json_kind(const json_t *v)
 	return "a value";
 }
 
+/* A type error naming the JSON value as sent (shortened), e.g. "x". */
+static int bad_json(struct req *r, const char *field, const char *want,
+		    const json_t *v)
+{
+	char *s = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
+	char got[96];
+
+	if (s && strlen(s) > 80)
+		snprintf(got, sizeof(got), "%.77s...", s);
+	else
+		snprintf(got, sizeof(got), "%s", s ? s : json_kind(v));
+	free(s);
+	return bad(r, field, want, got);
+}
+
 /* Joins an array of strings with ',' into a buffer kept by the request. */
 static int join_list(struct req *r, const struct jfield *f, json_t *v)
 {
@@ -47,12 +62,11 @@ static int join_list(struct req *r, const struct jfield *f, json_t *v)
 		return 0;
 	}
 	if (!json_is_array(v))
-		return bad(r, f->name, "an array of strings", json_kind(v));
+		return bad_json(r, f->name, "an array of strings", v);
 	buf_reset(b);
 	json_array_foreach(v, i, x) {
 		if (!json_is_string(x))
-			return bad(r, f->name, "an array of strings",
-				   json_kind(x));
+			return bad_json(r, f->name, "an array of strings", x);
 		if (i)
 			buf_addch(b, ',');
 		buf_adds(b, json_string_value(x));
@@ -95,7 +109,7 @@ static int one_json(struct req *r, const struct jfield *f, json_t *v)
 	switch (f->type) {
 	case JT_STR:
 		if (!json_is_string(v))
-			return bad(r, f->name, "a string", json_kind(v));
+			return bad_json(r, f->name, "a string", v);
 		*(const char **)f->out = json_string_value(v);
 		return 0;
 	case JT_LIST:
@@ -103,7 +117,7 @@ static int one_json(struct req *r, const struct jfield *f, json_t *v)
 	case JT_INT:
 	case JT_ID:
 		if (!json_is_integer(v))
-			return bad(r, f->name, "an integer", json_kind(v));
+			return bad_json(r, f->name, "an integer", v);
 		if (f->type == JT_ID && json_integer_value(v) <= 0) {
 			reply_fail(r, LS_EINVAL, f->name, "invalid %s %lld "
 				   "(a positive id)", f->name,
@@ -114,18 +128,18 @@ static int one_json(struct req *r, const struct jfield *f, json_t *v)
 		return 0;
 	case JT_NUM:
 		if (!json_is_number(v))
-			return bad(r, f->name, "a number", json_kind(v));
+			return bad_json(r, f->name, "a number", v);
 		*(double *)f->out = json_number_value(v);
 		return 0;
 	case JT_BOOL:
 		if (!json_is_boolean(v))
-			return bad(r, f->name, "true or false", json_kind(v));
+			return bad_json(r, f->name, "true or false", v);
 		*(bool *)f->out = json_is_true(v);
 		return 0;
 	case JT_DATE:
 	case JT_MONTH:
 		if (!json_is_string(v))
-			return bad(r, f->name, "a date string", json_kind(v));
+			return bad_json(r, f->name, "a date string", v);
 		return date_value(r, f, json_string_value(v));
 	}
 	return 0;

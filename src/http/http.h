@@ -69,6 +69,9 @@ struct req {
 const char *req_query(struct req *r, const char *name);
 const char *req_header(struct req *r, const char *name);
 const char *req_cookie(struct req *r, const char *name);
+/* Appends "&k=v" (percent-encoded) for each query argument but page and
+ * per_page, to build page links that keep the filters. */
+void req_query_rest(struct req *r, struct buf *out);
 /* Adds a response header (value copied). */
 void req_set_header(struct req *r, const char *name, const char *value);
 /* A text field of a form upload, or NULL. */

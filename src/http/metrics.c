@@ -6,6 +6,7 @@
 #include "http/routes.h"
 
 #include <stdatomic.h>
+#include <stdio.h>
 #include <string.h>
 
 static const int statuses[] = {
@@ -26,6 +27,7 @@ static atomic_llong buckets[NBOUNDS + 1];
 static atomic_llong sum_us;
 static atomic_llong total;
 
+/* The route whose pattern is at that address (each route has its own). */
 static int route_index(const char *route)
 {
 	for (int i = 0; route && i < nroutes && i < MAX_ROUTES - 1; i++)
@@ -82,13 +84,15 @@ void metrics_write(struct buf *b)
 		 "answer a request.\n"
 		 "# TYPE luoshi_http_request_duration_seconds histogram\n");
 	for (int i = 0; i <= NBOUNDS; i++) {
+		char le[32];
+
 		cum += atomic_load(&buckets[i]);
 		if (i < NBOUNDS)
-			buf_addf(b, "luoshi_http_request_duration_seconds_bucket"
-				 "{le=\"%g\"} %lld\n", bounds[i] / 1000, cum);
+			snprintf(le, sizeof(le), "%g", bounds[i] / 1000);
 		else
-			buf_addf(b, "luoshi_http_request_duration_seconds_bucket"
-				 "{le=\"+Inf\"} %lld\n", cum);
+			snprintf(le, sizeof(le), "+Inf");
+		buf_addf(b, "%s_bucket{le=\"%s\"} %lld\n",
+			 "luoshi_http_request_duration_seconds", le, cum);
 	}
 	buf_addf(b, "luoshi_http_request_duration_seconds_sum %.6f\n"
 		 "luoshi_http_request_duration_seconds_count %lld\n",

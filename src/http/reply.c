@@ -124,26 +124,40 @@ bool page_has(const struct page *p, long long n)
 	return n >= first && n < first + p->per_page;
 }
 
+bool page_take(struct page *p)
+{
+	return page_has(p, p->total++);
+}
+
 void reply_page_headers(struct req *r, const struct page *p)
 {
-	struct buf link = BUF_INIT;
+	struct buf link = BUF_INIT, rest = BUF_INIT;
 	char total[32];
 	long long last = p->total ? (p->total + p->per_page - 1) / p->per_page
 		: 1;
+	/* rel name, page number; a page 0 is left out */
+	const struct {
+		const char *rel;
+		long long page;
+	} rels[] = {
+		{ "first", 1 }, { "last", last },
+		{ "next", p->page < last ? p->page + 1 : 0 },
+		{ "prev", p->page > 1 ? p->page - 1 : 0 },
+	};
 
 	snprintf(total, sizeof(total), "%lld", p->total);
 	req_set_header(r, "X-Total-Count", total);
-	buf_addf(&link, "<%s?page=1&per_page=%lld>; rel=\"first\", "
-		 "<%s?page=%lld&per_page=%lld>; rel=\"last\"", r->path,
-		 p->per_page, r->path, last, p->per_page);
-	if (p->page < last)
-		buf_addf(&link, ", <%s?page=%lld&per_page=%lld>; rel=\"next\"",
-			 r->path, p->page + 1, p->per_page);
-	if (p->page > 1)
-		buf_addf(&link, ", <%s?page=%lld&per_page=%lld>; rel=\"prev\"",
-			 r->path, p->page - 1, p->per_page);
+	req_query_rest(r, &rest);
+	for (size_t i = 0; i < sizeof(rels) / sizeof(rels[0]); i++) {
+		if (!rels[i].page)
+			continue;
+		buf_addf(&link, "%s<%s?page=%lld&per_page=%lld%s>; rel=\"%s\"",
+			 link.len ? ", " : "", r->path, rels[i].page,
+			 p->per_page, rest.ptr, rels[i].rel);
+	}
 	req_set_header(r, "Link", link.ptr);
 	buf_release(&link);
+	buf_release(&rest);
 }
 
 int req_param_id(struct req *r, int i, const char *what, long long *id)

@@ -35,6 +35,8 @@ struct page {
 int req_page(struct req *r, struct page *p);
 /* True when the n-th match (0-based) falls on the requested page. */
 bool page_has(const struct page *p, long long n);
+/* Counts one more match; true when it falls on the requested page. */
+bool page_take(struct page *p);
 /* X-Total-Count and Link headers for a finished list. */
 void reply_page_headers(struct req *r, const struct page *p);
 

@@ -5,6 +5,7 @@
  */
 #include "http/routes.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define V1 "/api/v1"
@@ -43,6 +44,40 @@ const struct route routes[] = {
 	GET("/today", PERM_READ, api_today),
 	GET("/next", PERM_READ, api_next),
 	GET("/board", PERM_READ, api_board),
+
+	GET("/units", PERM_READ, api_units_list),
+	POST("/units", PERM_ADMIN, api_units_create),
+	GET("/units/{code}", PERM_READ, api_units_show),
+	GET("/users", PERM_READ, api_users_list),
+	POST("/users", PERM_ADMIN, api_users_create),
+	GET("/users/{login}", PERM_READ, api_users_show),
+	/* yourself, or anyone as administrator: svc_user_passwd decides */
+	POST("/users/{login}/password", PERM_READ, api_users_password),
+
+	GET("/goals", PERM_READ, api_goals_list),
+	POST("/goals", PERM_GOAL_EDIT, api_goals_create),
+	GET("/goals/{id}", PERM_READ, api_goals_show),
+	PATCH("/goals/{id}", PERM_GOAL_EDIT, api_goals_patch),
+	GET("/goals/{id}/tree", PERM_READ, api_goals_show),
+	GET("/indicators", PERM_READ, api_indicators_list),
+	POST("/indicators", PERM_GOAL_EDIT, api_indicators_create),
+	GET("/indicators/{id}", PERM_READ, api_indicators_show),
+	PATCH("/indicators/{id}", PERM_GOAL_EDIT, api_indicators_patch),
+	POST("/indicators/{id}/plan", PERM_GOAL_EDIT, api_indicators_value),
+	POST("/indicators/{id}/report", PERM_INDICATOR_REPORT,
+	     api_indicators_value),
+
+	GET("/milestones", PERM_READ, api_milestones_list),
+	POST("/milestones", PERM_TASK_CREATE, api_milestones_create),
+	POST("/milestones/{id}/done", PERM_TASK_WORK, api_milestones_done),
+	GET("/evidence/{sha256}", PERM_READ, api_evidence_get),
+
+	GET("/calendar", PERM_READ, api_calendar_list),
+	POST("/calendar", PERM_ADMIN, api_calendar_set),
+	GET("/settings", PERM_READ, api_settings_show),
+	PATCH("/settings", PERM_ADMIN, api_settings_patch),
+	GET("/audit", PERM_AUDIT, api_audit_log),
+	GET("/audit/verify", PERM_AUDIT, api_audit_verify),
 };
 
 const int nroutes = sizeof(routes) / sizeof(routes[0]);
@@ -96,4 +131,21 @@ const struct route *route_find(const char *method, const char *path,
 		return &routes[i];
 	}
 	return NULL;
+}
+
+void route_methods(const char *path, char *out, size_t n)
+{
+	size_t len = 0;
+
+	if (n)
+		out[0] = '\0';
+	for (int i = 0; i < nroutes; i++) {
+		if (!match(routes[i].pattern, path, NULL))
+			continue;
+		len += (size_t)snprintf(out + len, len < n ? n - len : 0,
+					"%s%s", len ? ", " : "",
+					routes[i].method);
+		if (len >= n)
+			return;
+	}
 }

@@ -14,7 +14,12 @@ typedef void (*route_fn)(struct req *r);
 
 struct route {
 	const char *method;
-	const char *pattern;	/* "/api/v1/tasks/{id}": {x} is one segment */
+	/*
+	 * "/api/v1/tasks/{id}": {x} is one segment. An array, not a pointer to
+	 * a literal: GET and POST of one path would share the literal, and
+	 * metrics tell routes apart by the address of their pattern.
+	 */
+	char pattern[48];
 	bool public;		/* no authentication */
 	enum perm perm;		/* the role's right this route needs */
 	route_fn fn;
@@ -29,6 +34,9 @@ extern const int nroutes;
  */
 const struct route *route_find(const char *method, const char *path,
 			       struct req *r, bool *path_known);
+
+/* The methods of the routes of a path, "GET, PATCH" (the Allow header). */
+void route_methods(const char *path, char *out, size_t n);
 
 /* Handlers, one file per resource (api_<resource>.c). */
 void api_healthz(struct req *r);
@@ -48,5 +56,31 @@ void api_tasks_action(struct req *r);
 void api_today(struct req *r);
 void api_next(struct req *r);
 void api_board(struct req *r);
+void api_units_list(struct req *r);
+void api_units_create(struct req *r);
+void api_units_show(struct req *r);
+void api_users_list(struct req *r);
+void api_users_create(struct req *r);
+void api_users_show(struct req *r);
+void api_users_password(struct req *r);
+void api_goals_list(struct req *r);
+void api_goals_create(struct req *r);
+void api_goals_show(struct req *r);
+void api_goals_patch(struct req *r);
+void api_indicators_list(struct req *r);
+void api_indicators_create(struct req *r);
+void api_indicators_show(struct req *r);
+void api_indicators_patch(struct req *r);
+void api_indicators_value(struct req *r);
+void api_milestones_list(struct req *r);
+void api_milestones_create(struct req *r);
+void api_milestones_done(struct req *r);
+void api_calendar_list(struct req *r);
+void api_calendar_set(struct req *r);
+void api_audit_log(struct req *r);
+void api_audit_verify(struct req *r);
+void api_settings_show(struct req *r);
+void api_settings_patch(struct req *r);
+void api_evidence_get(struct req *r);
 
 #endif

@@ -53,6 +53,7 @@ struct conn_state {
 	struct MHD_PostProcessor *pp;
 	long long limit;
 	bool too_big;
+	bool answered;		/* dispatched, else cut off (client, stop) */
 	struct timespec start;
 };
 
@@ -70,6 +71,47 @@ const char *req_header(struct req *r, const char *name)
 const char *req_cookie(struct req *r, const char *name)
 {
 	return MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name);
+}
+
+static void url_encode(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		    (c >= '0' && c <= '9') || strchr("-._~", c)) {
+			buf_addch(b, (char)c);
+		} else {
+			buf_addch(b, '%');
+			buf_addch(b, hex[c >> 4]);
+			buf_addch(b, hex[c & 15]);
+		}
+	}
+}
+
+static enum MHD_Result query_arg(void *cls, enum MHD_ValueKind kind,
+				 const char *key, const char *value)
+{
+	struct buf *b = cls;
+
+	(void)kind;
+	if (!strcmp(key, "page") || !strcmp(key, "per_page"))
+		return MHD_YES;
+	buf_addch(b, '&');
+	url_encode(b, key);
+	if (value) {
+		buf_addch(b, '=');
+		url_encode(b, value);
+	}
+	return MHD_YES;
+}
+
+void req_query_rest(struct req *r, struct buf *out)
+{
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, query_arg,
+				  out);
 }
 
 void req_set_header(struct req *r, const char *name, const char *value)
@@ -189,6 +231,27 @@ static void client_addr(struct MHD_Connection *conn, char *out, size_t n)
 			  (socklen_t)n);
 }
 
+/*
+ * Behind a reverse proxy on this machine every peer is loopback: then the
+ * proxy's X-Forwarded-For (its last entry, the one the proxy appended)
+ * names the client. From any other peer the header is ignored, so clients
+ * cannot forge their address for the login limits.
+ */
+static void forwarded_addr(struct req *r)
+{
+	const char *xff = req_header(r, "X-Forwarded-For");
+	const char *last;
+
+	if (!xff || (strcmp(r->addr, "127.0.0.1") && strcmp(r->addr, "::1")))
+		return;
+	last = strrchr(xff, ',');
+	last = last ? last + 1 : xff;
+	while (*last == ' ')
+		last++;
+	if (*last && strlen(last) < sizeof(r->addr))
+		snprintf(r->addr, sizeof(r->addr), "%s", last);
+}
+
 static struct conn_state *begin(struct MHD_Connection *conn,
 				const char *url, const char *method)
 {
@@ -206,6 +269,7 @@ static struct conn_state *begin(struct MHD_Connection *conn,
 	user_init(&r->ctx.actor_user);
 	r->status = 500;
 	client_addr(conn, r->addr, sizeof(r->addr));
+	forwarded_addr(r);
 	ct = req_header(r, "Content-Type");
 	r->multipart = ct && !strncasecmp(ct, "multipart/form-data", 19);
 	cs->limit = r->multipart ? opts->max_upload : opts->max_body;
@@ -250,23 +314,28 @@ static void dispatch(struct conn_state *cs)
 	const struct route *rt;
 	bool known;
 
+	rt = route_find(r->method, r->path, r, &known);
+	if (!rt) {
+		if (known) {
+			char allow[64];
+
+			reply_fail(r, LS_EINVAL, "method", "method %s not "
+				   "allowed on %s", r->method, r->path);
+			route_methods(r->path, allow, sizeof(allow));
+			req_set_header(r, "Allow", allow);
+		} else {
+			reply_fail(r, LS_ENOTFOUND, "path", "no such "
+				   "endpoint: %s %s", r->method, r->path);
+		}
+		r->status = known ? 405 : 404;
+		return;
+	}
+	r->route = rt->pattern;
 	if (cs->too_big) {
 		reply_fail(r, LS_ETOOBIG, "body", "request body too large "
 			   "(at most %lld bytes)", cs->limit);
 		return;
 	}
-	rt = route_find(r->method, r->path, r, &known);
-	if (!rt) {
-		if (known)
-			reply_fail(r, LS_EINVAL, "method", "method %s not "
-				   "allowed on %s", r->method, r->path);
-		else
-			reply_fail(r, LS_ENOTFOUND, "path", "no such "
-				   "endpoint: %s %s", r->method, r->path);
-		r->status = known ? 405 : 404;
-		return;
-	}
-	r->route = rt->pattern;
 	r->ctx.st = server_store(&e);
 	if (!r->ctx.st) {
 		e.code = LS_EBUSY;
@@ -301,6 +370,12 @@ static void dispatch(struct conn_state *cs)
 		}
 	}
 	rt->fn(r);
+	if (store_in_transaction(r->ctx.st)) {
+		/* a handler's bug must not keep the write lock */
+		fprintf(stderr, "luoshi: bug: %s %s left a transaction open\n",
+			r->method, r->path);
+		store_rollback(r->ctx.st);
+	}
 }
 
 static void add_headers(struct MHD_Response *resp, struct req *r)
@@ -357,6 +432,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn,
 		return MHD_YES;
 	}
 	dispatch(cs);
+	cs->answered = true;
 	len = cs->r.out.len;
 	resp = MHD_create_response_from_buffer(len, buf_detach(&cs->r.out),
 					       MHD_RESPMEM_MUST_FREE);
@@ -381,12 +457,16 @@ static void completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	clock_gettime(CLOCK_MONOTONIC, &end);
 	ms = (double)(end.tv_sec - cs->start.tv_sec) * 1e3 +
 	     (double)(end.tv_nsec - cs->start.tv_nsec) / 1e6;
+	/* a request cut off before its answer (client gone, shutdown) */
+	if (!cs->answered)
+		cs->r.status = 0;
 	metrics_observe(cs->r.route, cs->r.status, ms);
 	if (!opts->quiet)
 		fprintf(stderr, "access method=%s path=%s status=%d ms=%.2f "
-			"user=%s addr=%s\n", cs->r.method, cs->r.path,
+			"user=%s addr=%s%s\n", cs->r.method, cs->r.path,
 			cs->r.status, ms, cs->r.authed ?
-			cs->r.ctx.actor.login : "-", cs->r.addr);
+			cs->r.ctx.actor.login : "-", cs->r.addr,
+			cs->answered ? "" : " aborted");
 	req_free(cs);
 	*con_cls = NULL;
 }
@@ -417,6 +497,32 @@ static int parse_listen(const char *listen, struct sockaddr_in *sa,
 	return 0;
 }
 
+/*
+ * Stops accepting and lets the requests in flight finish: waits until no
+ * connection is left or DRAIN_SECONDS have passed (idle keep-alive
+ * connections would otherwise hold the stop up to their timeout).
+ */
+#define DRAIN_SECONDS 10
+
+static void drain(struct MHD_Daemon *d)
+{
+	struct timespec tick = { 0, 20 * 1000 * 1000 };
+	int n = DRAIN_SECONDS * 50;
+	MHD_socket listener = MHD_quiesce_daemon(d);
+
+	if (listener == MHD_INVALID_SOCKET)
+		return;
+	close(listener);	/* ours now: new clients are refused */
+	while (n-- > 0) {
+		const union MHD_DaemonInfo *i = MHD_get_daemon_info(
+			d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+
+		if (!i || i->num_connections == 0)
+			return;
+		nanosleep(&tick, NULL);
+	}
+}
+
 int server_run(const struct server_opts *o, struct err *e)
 {
 	struct sockaddr_in sa;
@@ -434,7 +540,7 @@ int server_run(const struct server_opts *o, struct err *e)
 	sigaddset(&set, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	d = MHD_start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD |
+	d = MHD_start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC |
 			     MHD_USE_ERROR_LOG, 0, NULL, NULL, answer, NULL,
 			     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 			     MHD_OPTION_THREAD_POOL_SIZE,
@@ -454,6 +560,7 @@ int server_run(const struct server_opts *o, struct err *e)
 	sigwait(&set, &sig);
 	fprintf(stderr, "luoshi: %s received, finishing requests\n",
 		sig == SIGINT ? "SIGINT" : "SIGTERM");
+	drain(d);
 	MHD_stop_daemon(d);
 	pthread_mutex_lock(&stores_lock);
 	for (size_t i = 0; i < nstores; i++)

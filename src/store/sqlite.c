@@ -34,6 +34,9 @@ static enum lserr db_error(sqlite3 *db, int rc, struct err *e,
 		return err_set(e, code, "", "constraint failed: %s",
 			       sqlite3_errmsg(db));
 	}
+	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+		return err_set(e, LS_EBUSY, "db", "database busy %s, try "
+			       "again: %s", what, sqlite3_errmsg(db));
 	return err_set(e, LS_EFAIL, "db", "database error %s: %s", what,
 		       sqlite3_errmsg(db));
 }

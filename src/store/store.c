@@ -8,6 +8,7 @@
 #include "util/xmalloc.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,23 +63,43 @@ const char *store_files_dir(const struct store *s)
 	return s->files_dir;
 }
 
+/*
+ * Writers of this process take turns on one mutex before BEGIN, so the
+ * server's threads queue for the write lock instead of polling SQLite's
+ * busy handler; readers never take it (WAL lets them run beside the
+ * writer). Other processes still meet SQLite's busy timeout.
+ */
+static pthread_mutex_t write_lock = PTHREAD_MUTEX_INITIALIZER;
+
 enum lserr store_begin(struct store *s, struct err *e)
 {
 	enum lserr rc;
 
 	if (s->txn_depth++ > 0)
 		return LS_OK;
+	pthread_mutex_lock(&write_lock);
 	rc = s->ops->exec(s, s->ops->begin_sql, e);
-	if (rc != LS_OK)
+	if (rc != LS_OK) {
 		s->txn_depth = 0;
+		pthread_mutex_unlock(&write_lock);
+	}
 	return rc;
 }
 
 enum lserr store_commit(struct store *s, struct err *e)
 {
+	enum lserr rc;
+
 	if (s->txn_depth == 0 || --s->txn_depth > 0)
 		return LS_OK;
-	return s->ops->exec(s, "COMMIT", e);
+	rc = s->ops->exec(s, "COMMIT", e);
+	if (rc != LS_OK) {
+		struct err ignored = ERR_INIT;
+
+		s->ops->exec(s, "ROLLBACK", &ignored);
+	}
+	pthread_mutex_unlock(&write_lock);
+	return rc;
 }
 
 void store_rollback(struct store *s)
@@ -89,6 +110,12 @@ void store_rollback(struct store *s)
 		return;
 	s->txn_depth = 0;
 	s->ops->exec(s, "ROLLBACK", &ignored);
+	pthread_mutex_unlock(&write_lock);
+}
+
+bool store_in_transaction(const struct store *s)
+{
+	return s->txn_depth > 0;
 }
 
 enum lserr store_backup(struct store *s, const char *path, struct err *e)

@@ -46,6 +46,8 @@ int store_schema_version(struct store *s);
 enum lserr store_begin(struct store *s, struct err *e);
 enum lserr store_commit(struct store *s, struct err *e);
 void store_rollback(struct store *s);
+/* True inside store_begin .. store_commit/store_rollback. */
+bool store_in_transaction(const struct store *s);
 /* Online copy of the whole database to a new file. */
 enum lserr store_backup(struct store *s, const char *path, struct err *e);
 /*
@@ -134,9 +136,11 @@ struct task_filter {
 	long long goal_id;	/* 0 = any */
 	bool with_goal;		/* only tasks linked to some goal */
 	const char *search;	/* substring of title or description */
+	long long limit;	/* at most this many rows; 0 = all */
+	long long offset;	/* skip this many rows first */
 };
 #define TASK_FILTER_INIT \
-	{ NULL, NULL, 0, NULL, false, DATE_NONE, 0, false, NULL }
+	{ NULL, NULL, 0, NULL, false, DATE_NONE, 0, false, NULL, 0, 0 }
 
 typedef int (*store_task_fn)(const struct task *t, void *arg);
 /* Inserts with version 1; t->co (comma-separated) fills task_co. */
@@ -152,9 +156,12 @@ enum lserr store_task_get(struct store *s, long long id,
  */
 enum lserr store_task_update(struct store *s, const struct task *t,
 			     struct err *e);
-/* Matching tasks ordered by id. */
+/* Matching tasks ordered by id (limit and offset applied). */
 enum lserr store_task_each(struct store *s, const struct task_filter *f,
 			   store_task_fn fn, void *arg, struct err *e);
+/* How many tasks match (limit and offset ignored). */
+enum lserr store_task_count(struct store *s, const struct task_filter *f,
+			    long long *n, struct err *e);
 
 /* Task records: each ordered by id, for one task. */
 typedef int (*store_milestone_fn)(const struct milestone *m, void *arg);
@@ -182,6 +189,12 @@ enum lserr store_evidence_insert(struct store *s, const struct evidence *ev,
 /* Evidence of all reports of a task. */
 enum lserr store_evidence_each(struct store *s, long long task_id,
 			       store_evidence_fn fn, void *arg, struct err *e);
+/* Every evidence record of a stored file, with the task of its report. */
+typedef int (*store_evidence_task_fn)(const struct evidence *ev,
+				      long long task_id, void *arg);
+enum lserr store_evidence_by_sha256(struct store *s, const char *sha256,
+				   store_evidence_task_fn fn, void *arg,
+				   struct err *e);
 enum lserr store_event_insert(struct store *s, const struct task_event *ev,
 			      long long *id, struct err *e);
 enum lserr store_event_each(struct store *s, long long task_id,

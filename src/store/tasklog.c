@@ -46,6 +46,11 @@ static const char evidence_each_sql[] =
 	"JOIN reports r ON r.id = e.report_id WHERE r.task_id = ? "
 	"ORDER BY e.id";
 
+static const char evidence_sha_sql[] =
+	"SELECT e.id, e.report_id, e.sha256, e.name, e.size, r.task_id "
+	"FROM evidence e JOIN reports r ON r.id = e.report_id "
+	"WHERE e.sha256 = ? ORDER BY e.id";
+
 static const char event_insert_sql[] =
 	"INSERT INTO task_events (task_id, at, by, kind, note) "
 	"VALUES (?, ?, ?, ?, ?) RETURNING id";
@@ -307,6 +312,35 @@ enum lserr store_evidence_each(struct store *s, long long task_id,
 		ev.report_id = col_int(s, st, 1);
 		ev.size = col_int(s, st, 4);
 		if (fn(&ev, arg))
+			break;
+	}
+	if (r < 0)
+		rc = (enum lserr)-r;
+	db_reset(s, st);
+	buf_release(&ev.arena);
+	return rc;
+}
+
+enum lserr store_evidence_by_sha256(struct store *s, const char *sha256,
+				   store_evidence_task_fn fn, void *arg,
+				   struct err *e)
+{
+	static const int cols[] = { 2, 3 };
+	struct stmt *st;
+	struct evidence ev = { .arena = BUF_INIT };
+	const char **const dst[] = { &ev.sha256, &ev.name };
+	enum lserr rc = LS_OK;
+	int r;
+
+	if (!(st = store_stmt(s, evidence_sha_sql, e)))
+		return e->code;
+	db_text(s, st, 1, sha256);
+	while ((r = db_step(s, st, e)) == 1) {
+		col_strings(s, st, &ev.arena, cols, dst, 2);
+		ev.id = col_int(s, st, 0);
+		ev.report_id = col_int(s, st, 1);
+		ev.size = col_int(s, st, 4);
+		if (fn(&ev, col_int(s, st, 5), arg))
 			break;
 	}
 	if (r < 0)

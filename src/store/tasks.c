@@ -17,14 +17,16 @@
  * unit path range, ?6 the scope's login (owned tasks are visible);
  * ?7..?8 lead unit subtree; ?9..?13 status names (NULL = excluded);
  * ?14 owner; ?15 key only; ?16 due before; ?17 goal; ?18 with a goal;
- * ?19 LIKE pattern for title or description, already lower-case.
+ * ?19 LIKE pattern for title or description, already lower-case;
+ * ?20 limit, ?21 offset (rows only, not the count).
  */
-#define TASK_QUERY \
+#define TASK_COLUMNS \
 	"SELECT t.id, t.title, t.description, t.lead, t.co, t.owner, " \
 	"t.leader, t.source, t.goal_id, t.important, t.key, t.daily, " \
 	"t.start, t.due, t.orig_due, t.percent, t.status, t.created_at, " \
 	"t.acked_at, t.closed_at, t.created_on, t.closed_on, " \
-	"t.activity_on, t.ms_due, t.version " \
+	"t.activity_on, t.ms_due, t.version "
+#define TASK_WHERE \
 	"FROM tasks t JOIN units l ON l.code = t.lead " \
 	"WHERE t.id BETWEEN ?1 AND ?2 " \
 	"AND (?3 = 1 OR (l.path >= ?4 AND l.path < ?5) " \
@@ -40,8 +42,8 @@
 	"AND (?17 IS NULL OR t.goal_id = ?17) " \
 	"AND (?18 = 0 OR t.goal_id IS NOT NULL) " \
 	"AND (?19 IS NULL OR lower(t.title) LIKE ?19 ESCAPE '\\' " \
-	"OR lower(t.description) LIKE ?19 ESCAPE '\\') " \
-	"ORDER BY t.id"
+	"OR lower(t.description) LIKE ?19 ESCAPE '\\') "
+#define TASK_QUERY TASK_COLUMNS TASK_WHERE "ORDER BY t.id LIMIT ?20 OFFSET ?21"
 
 /*
  * The same text twice, as two cache slots: a get from inside an each
@@ -49,6 +51,7 @@
  */
 static const char task_get_sql[] = TASK_QUERY;
 static const char task_each_sql[] = TASK_QUERY;
+static const char task_count_sql[] = "SELECT count(*) " TASK_WHERE;
 
 static const char task_exists_sql[] =
 	"SELECT 1 FROM tasks WHERE id = ?";
@@ -157,6 +160,14 @@ static void task_query_bind(struct store *s, struct stmt *st, long long lo,
 	} else {
 		db_text(s, st, 19, NULL);
 	}
+}
+
+/* Paging parameters of the row queries (absent from the count). */
+static void task_page_bind(struct store *s, struct stmt *st,
+			   const struct task_filter *f)
+{
+	db_int(s, st, 20, f->limit > 0 ? f->limit : 0x7fffffffffffffffLL);
+	db_int(s, st, 21, f->offset > 0 ? f->offset : 0);
 }
 
 enum lserr store_need_task(struct store *s, long long id, const char *field,
@@ -367,6 +378,7 @@ enum lserr store_task_get(struct store *s, long long id,
 		return e->code;
 	f.scope = scope;
 	task_query_bind(s, st, id, id, &f, &pat);
+	task_page_bind(s, st, &f);
 	r = db_step(s, st, e);
 	if (r == 1)
 		task_fill(s, st, out);
@@ -393,6 +405,7 @@ enum lserr store_task_each(struct store *s, const struct task_filter *f,
 		return e->code;
 	task_init(&t);
 	task_query_bind(s, st, 1, 0x7fffffffffffffffLL, f ? f : &none, &pat);
+	task_page_bind(s, st, f ? f : &none);
 	while ((r = db_step(s, st, e)) == 1) {
 		task_fill(s, st, &t);
 		if (fn(&t, arg))
@@ -404,4 +417,20 @@ enum lserr store_task_each(struct store *s, const struct task_filter *f,
 	task_release(&t);
 	buf_release(&pat);
 	return rc;
+}
+
+enum lserr store_task_count(struct store *s, const struct task_filter *f,
+			    long long *n, struct err *e)
+{
+	static const struct task_filter none = TASK_FILTER_INIT;
+	struct buf pat = BUF_INIT;
+	struct stmt *st;
+	int r;
+
+	if (!(st = store_stmt(s, task_count_sql, e)))
+		return e->code;
+	task_query_bind(s, st, 1, 0x7fffffffffffffffLL, f ? f : &none, &pat);
+	r = db_one(s, st, n, e);
+	buf_release(&pat);
+	return r < 0 ? (enum lserr)-r : LS_OK;
 }

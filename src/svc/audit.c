@@ -116,3 +116,13 @@ enum lserr audit_verify(struct ctx *c, struct audit_report *r, struct err *e)
 			       r->bad_id, r->problem);
 	return LS_OK;
 }
+
+enum lserr svc_audit_log(struct ctx *c, const struct audit_filter *f,
+			 store_audit_fn fn, void *arg, struct err *e)
+{
+	enum lserr rc;
+
+	if ((rc = ctx_require(c, PERM_AUDIT, e)))
+		return rc;
+	return store_audit_each(c->st, f, fn, arg, e);
+}

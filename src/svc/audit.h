@@ -21,6 +21,10 @@ enum lserr audit_record_id(struct ctx *c, const char *action,
 			   const char *before, const char *after,
 			   struct err *e);
 
+/* The entries matching f in order; needs the audit right. */
+enum lserr svc_audit_log(struct ctx *c, const struct audit_filter *f,
+			 store_audit_fn fn, void *arg, struct err *e);
+
 struct audit_report {
 	long long checked;	/* entries verified */
 	long long bad_id;	/* first broken entry, 0 when intact */

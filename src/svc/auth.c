@@ -64,15 +64,16 @@ enum lserr svc_login(struct ctx *c, const char *login, const char *password,
 		goto fail;
 	}
 	rc = store_user_get(c->st, login, &u, e);
+	if (rc == LS_ENOTFOUND || (rc == LS_OK && !u.pwhash))
+		password_verify_nobody(password);	/* same time */
 	ok = rc == LS_OK && password_verify(u.pwhash, password);
 	if (rc != LS_OK && rc != LS_ENOTFOUND)
 		goto fail;
 	if (!ok) {
 		/* record the failure, answer 401 with one message for both */
-		rc = store_failure_add(c->st, login, addr, t, e);
-		if (rc == LS_OK)
-			rc = store_commit(c->st, e);
-		if (rc == LS_OK)
+		if ((rc = store_failure_add(c->st, login, addr, t, e)))
+			goto fail;
+		if ((rc = store_commit(c->st, e)) == LS_OK)
 			rc = err_set(e, LS_EAUTH, "password",
 				     "wrong login or password");
 		goto out;

@@ -50,3 +50,13 @@ fail:
 	buf_release(&b);
 	return rc;
 }
+
+enum lserr svc_calendar_list(struct ctx *c, store_calendar_fn fn, void *arg,
+			     struct err *e)
+{
+	enum lserr rc;
+
+	if ((rc = ctx_require(c, PERM_READ, e)))
+		return rc;
+	return store_calendar_each(c->st, fn, arg, e);
+}

@@ -11,5 +11,8 @@
 enum lserr svc_calendar_set(struct ctx *c, int from, int to,
 			    enum cal_kind kind, const char *name,
 			    struct err *e);
+/* The marked days in order (everyone may read the calendar). */
+enum lserr svc_calendar_list(struct ctx *c, store_calendar_fn fn, void *arg,
+			     struct err *e);
 
 #endif

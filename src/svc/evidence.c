@@ -4,6 +4,7 @@
  * half-written file under a valid hash.
  */
 #include "svc/evidence.h"
+#include "svc/tasks.h"
 #include "util/xmalloc.h"
 
 #include <errno.h>
@@ -139,5 +140,133 @@ enum lserr evidence_attach_file(struct ctx *c, long long report_id,
 		rc = evidence_attach_mem(c, report_id, base_name(path), data,
 					 got, e);
 	free(data);
+	return rc;
+}
+
+/* The evidence records of one hash, copied out of the store's iteration. */
+struct found {
+	struct evidence ev;	/* strings unset: name kept in `name` */
+	long long task_id;
+	char *name;
+};
+
+struct found_list {
+	struct found *v;
+	size_t n;
+};
+
+static int found_one(const struct evidence *ev, long long task_id, void *arg)
+{
+	struct found_list *l = arg;
+	struct found *f;
+
+	l->v = xreallocarray(l->v, l->n + 1, sizeof(*l->v));
+	f = &l->v[l->n++];
+	memset(f, 0, sizeof(*f));
+	f->ev.id = ev->id;
+	f->ev.report_id = ev->report_id;
+	f->ev.size = ev->size;
+	f->task_id = task_id;
+	f->name = xstrdup(ev->name);
+	return 0;
+}
+
+static bool sha256_valid(const char *s)
+{
+	size_t n = strspn(s, "0123456789abcdef");
+
+	return n == crypto_hash_sha256_BYTES * 2 && !s[n];
+}
+
+/* The first record whose task the actor sees, or NULL (e set on error). */
+static const struct found *visible(struct ctx *c, const struct found_list *l,
+				   struct err *e)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct task t;
+		enum lserr rc;
+
+		task_init(&t);
+		rc = svc_task_get(c, l->v[i].task_id, &t, e);
+		task_release(&t);
+		if (rc == LS_OK)
+			return &l->v[i];
+		if (rc != LS_ENOTFOUND)
+			return NULL;
+	}
+	err_set(e, LS_ENOTFOUND, "sha256", "evidence not found");
+	return NULL;
+}
+
+/* Reads the stored file of f into data and checks size and hash. */
+static enum lserr read_stored(struct ctx *c, const char *sha256,
+			      const struct found *f, struct buf *data,
+			      struct err *e)
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	char hex[crypto_hash_sha256_BYTES * 2 + 1];
+	char *path = evidence_path(c, sha256);
+	size_t start = data->len, got = 0;
+	enum lserr rc = LS_OK;
+	FILE *fp = fopen(path, "rb");
+
+	if (!fp) {
+		rc = err_set(e, LS_EFAIL, "sha256", "cannot read stored "
+			     "evidence '%s': %s", sha256, strerror(errno));
+		goto out;
+	}
+	buf_grow(data, (size_t)f->ev.size + 1);
+	got = fread(data->ptr + start, 1, (size_t)f->ev.size + 1, fp);
+	fclose(fp);
+	buf_setlen(data, start + got);
+	crypto_hash_sha256(h, (const unsigned char *)data->ptr + start, got);
+	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+	if ((long long)got != f->ev.size || strcmp(hex, sha256)) {
+		buf_setlen(data, start);
+		rc = err_set(e, LS_EFAIL, "sha256", "stored evidence '%s' is "
+			     "damaged (size or hash differs from the record)",
+			     sha256);
+	}
+out:
+	free(path);
+	return rc;
+}
+
+enum lserr svc_evidence_read(struct ctx *c, const char *sha256,
+			     struct evidence *out, struct buf *data,
+			     struct err *e)
+{
+	struct found_list l = { NULL, 0 };
+	const struct found *f = NULL;
+	enum lserr rc;
+
+	memset(out, 0, sizeof(*out));
+	buf_init(&out->arena);
+	if ((rc = ctx_require(c, PERM_READ, e)))
+		return rc;
+	if (!sha256_valid(sha256))
+		return err_set(e, LS_ENOTFOUND, "sha256", "evidence '%.64s' "
+			       "not found", sha256);
+	rc = store_evidence_by_sha256(c->st, sha256, found_one, &l, e);
+	if (rc == LS_OK && !(f = visible(c, &l, e)))
+		rc = e->code;
+	if (rc == LS_ENOTFOUND)
+		err_set(e, rc, "sha256", "evidence '%s' not found", sha256);
+	if (rc == LS_OK)
+		rc = read_stored(c, sha256, f, data, e);
+	if (rc == LS_OK) {
+		size_t nlen = strlen(f->name) + 1;
+
+		*out = f->ev;
+		buf_init(&out->arena);
+		buf_grow(&out->arena, nlen + strlen(sha256) + 1);
+		buf_add(&out->arena, f->name, nlen);
+		buf_add(&out->arena, sha256, strlen(sha256) + 1);
+		out->name = out->arena.ptr;
+		out->sha256 = out->arena.ptr + nlen;
+	}
+	for (size_t i = 0; i < l.n; i++)
+		free(l.v[i].name);
+	free(l.v);
 	return rc;
 }

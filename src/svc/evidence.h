@@ -19,5 +19,15 @@ enum lserr evidence_attach_mem(struct ctx *c, long long report_id,
 			       struct err *e);
 /* Where a stored file lives; returns a new string the caller frees. */
 char *evidence_path(struct ctx *c, const char *sha256);
+/*
+ * A stored file for download: the first evidence record of `sha256` whose
+ * task the actor can see (else LS_ENOTFOUND, also for a malformed hash),
+ * and the file's content appended to `data`, checked against the recorded
+ * size and the hash (LS_EFAIL when damaged). out is initialised here; its
+ * strings live in its arena, which the caller releases.
+ */
+enum lserr svc_evidence_read(struct ctx *c, const char *sha256,
+			     struct evidence *out, struct buf *data,
+			     struct err *e);
 
 #endif

@@ -85,6 +85,62 @@ enum lserr svc_task_list(struct ctx *c, struct task_query *q, svc_task_fn fn,
 	return rc;
 }
 
+struct page_state {
+	struct ctx *c;
+	struct task_query *q;
+	svc_task_fn fn;
+	void *arg;
+	long long offset, limit, n;
+};
+
+static int page_one(const struct task *t, void *arg)
+{
+	struct page_state *p = arg;
+	struct task_view v;
+
+	task_view_of(&v, t, p->c->today, &p->c->settings);
+	if ((p->q->has_light && v.light != p->q->light) ||
+	    (p->q->quadrant && v.quadrant != p->q->quadrant))
+		return 0;
+	if (p->n >= p->offset && p->n < p->offset + p->limit &&
+	    p->fn(t, &v, p->arg))
+		return 1;
+	p->n++;
+	return 0;
+}
+
+enum lserr svc_task_page(struct ctx *c, struct task_query *q,
+			 long long offset, long long limit, svc_task_fn fn,
+			 void *arg, long long *total, struct err *e)
+{
+	struct page_state p = { c, q, fn, arg, offset, limit, 0 };
+	bool computed = q->has_light || q->quadrant;
+	long long known = *total;
+	struct unit u;
+	enum lserr rc;
+
+	*total = 0;
+	unit_init(&u);
+	if ((rc = prepare(c, q, &u, e)))
+		goto out;
+	if (computed) {
+		rc = store_task_each(c->st, &q->f, page_one, &p, e);
+		*total = p.n;
+		goto out;
+	}
+	if (known >= 0)
+		*total = known;
+	else if ((rc = store_task_count(c->st, &q->f, total, e)))
+		goto out;
+	q->f.offset = offset;
+	q->f.limit = limit;
+	p.offset = 0;
+	rc = store_task_each(c->st, &q->f, page_one, &p, e);
+out:
+	unit_release(&u);
+	return rc;
+}
+
 static int collect(const struct task *t, void *arg)
 {
 	struct list_state *s = arg;

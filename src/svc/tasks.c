@@ -676,6 +676,23 @@ out:
 	return rc;
 }
 
+enum lserr svc_milestone_list(struct ctx *c, long long task_id,
+			      store_milestone_fn fn, void *arg,
+			      struct err *e)
+{
+	struct task t;
+	enum lserr rc;
+
+	task_init(&t);
+	rc = svc_task_get(c, task_id, &t, e);
+	task_release(&t);
+	if (rc == LS_ENOTFOUND)
+		err_set(e, rc, "task_id", "task '%lld' not found", task_id);
+	if (rc != LS_OK)
+		return rc;
+	return store_milestone_each(c->st, task_id, fn, arg, e);
+}
+
 enum lserr svc_milestone_done(struct ctx *c, long long id,
 			      struct milestone *out, struct err *e)
 {

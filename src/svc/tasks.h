@@ -95,6 +95,10 @@ enum lserr svc_task_timeline(struct ctx *c, long long id, struct jw *w,
 enum lserr svc_milestone_add(struct ctx *c, long long task_id,
 			     const char *title, int due, long long *id,
 			     struct err *e);
+/* The milestones of a task in scope (LS_ENOTFOUND naming task_id). */
+enum lserr svc_milestone_list(struct ctx *c, long long task_id,
+			      store_milestone_fn fn, void *arg,
+			      struct err *e);
 /* Marks a milestone done today; fills out (caller releases its arena). */
 enum lserr svc_milestone_done(struct ctx *c, long long id,
 			      struct milestone *out, struct err *e);
@@ -116,6 +120,17 @@ typedef int (*svc_task_fn)(const struct task *t, const struct task_view *v,
 /* Matching tasks ordered by id. */
 enum lserr svc_task_list(struct ctx *c, struct task_query *q, svc_task_fn fn,
 			 void *arg, struct err *e);
+/*
+ * One page of the matching tasks, ordered by id: rows offset ..
+ * offset+limit-1 go to fn, and *total receives the number of matches.
+ * Filters the store can apply alone (no light, no quadrant) are paged and
+ * counted in the database; the others are computed on a scan. A caller
+ * that already knows the count of the same query on the same database
+ * version passes it in *total (>= 0) to skip counting; else -1.
+ */
+enum lserr svc_task_page(struct ctx *c, struct task_query *q,
+			 long long offset, long long limit, svc_task_fn fn,
+			 void *arg, long long *total, struct err *e);
 /* Live tasks in urgency order (task_urgency_cmp). */
 enum lserr svc_task_next(struct ctx *c, struct task_query *q, svc_task_fn fn,
 			 void *arg, struct err *e);

@@ -76,7 +76,8 @@ enum lserr svc_unit_add(struct ctx *c, const char *code, const char *name,
 
 	if (!unit_code_valid(code))
 		return err_set(e, LS_EINVAL, "code", "invalid unit code '%s' "
-			       "(1-32 letters, digits, '-' or '_')", code);
+			       "(1-32 letters, digits, '-' or '_')",
+			       code ? code : "");
 	if ((rc = check_text("name", name, 200, true, e)) != LS_OK)
 		return rc;
 	if (!kind)
@@ -140,6 +141,21 @@ enum lserr svc_user_get(struct ctx *c, const char *login, const char *field,
 	if (rc == LS_ENOTFOUND)
 		err_set(e, LS_ENOTFOUND, field, "user '%s' not found", login);
 	return rc;
+}
+
+enum lserr svc_user_in_scope(struct ctx *c, const char *login,
+			     const char *field, struct user *out,
+			     struct err *e)
+{
+	enum lserr rc = svc_user_get(c, login, field, out, e);
+
+	if (rc != LS_OK)
+		return rc;
+	if (strcmp(out->login, c->actor.login) &&
+	    !scope_covers(&c->actor.scope, out->unit_path))
+		return err_set(e, LS_ENOTFOUND, field, "user '%s' not found",
+			       login);
+	return LS_OK;
 }
 
 static char *user_json(const struct user *u)

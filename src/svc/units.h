@@ -31,6 +31,13 @@ enum lserr svc_user_list(struct ctx *c, store_user_fn fn, void *arg,
 /* A user by login; LS_ENOTFOUND naming `field` when missing. */
 enum lserr svc_user_get(struct ctx *c, const char *login, const char *field,
 			struct user *out, struct err *e);
+/*
+ * Same, but also LS_ENOTFOUND when the user's unit is outside the actor's
+ * scope (the actor always sees themselves).
+ */
+enum lserr svc_user_in_scope(struct ctx *c, const char *login,
+			     const char *field, struct user *out,
+			     struct err *e);
 
 /* Validates a free-text field: valid UTF-8, 1..max bytes (0 max = 10000). */
 enum lserr check_text(const char *field, const char *v, size_t max,

@@ -1,0 +1,56 @@
+#!/bin/sh
+# API benchmark: seeds a demo city, serves it, and drives it with wrk on
+# loopback; prints requests/s and p99 per endpoint beside the same run's
+# /healthz ceiling, plus the server's RSS. Usage: bench/api.sh BUILD_DIR
+set -eu
+build=${1:-build}
+bin="$PWD/$build/luoshi"
+out="$PWD/build/bench"
+scale=${SCALE:-5000}
+secs=${SECS:-5}
+port=${PORT:-18999}
+mkdir -p "$out"
+tmp=$(mktemp -d)
+db="$tmp/api.db"
+export LUOSHI_TODAY=2026-11-26
+"$bin" --db "$db" demo --scale "$scale" >/dev/null
+TOKEN=$("$bin" --db "$db" token create wang)
+export TOKEN
+"$bin" --db "$db" serve --listen "127.0.0.1:$port" --quiet 2>"$tmp/serve.log" &
+pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$tmp"' EXIT
+i=0
+until curl -sf "127.0.0.1:$port/healthz" >/dev/null; do
+	i=$((i + 1))
+	[ $i -lt 50 ] || { echo "server did not start" >&2; exit 1; }
+	sleep 0.1
+done
+
+# run NAME PATH [LUA]: prints "NAME rps p99_ms"
+run() {
+	script=${3:-bench/auth.lua}
+	wrk -t2 -c16 -d"${secs}s" --latency -s "$script" \
+		"http://127.0.0.1:$port$2" >"$tmp/wrk.txt" 2>&1
+	rps=$(awk '/^Requests\/sec/ { print $2 }' "$tmp/wrk.txt")
+	p99=$(awk '$1 == "99%" { v = $2; u = v; sub(/[0-9.]+/, "", u);
+		sub(/[a-z]+$/, "", v);
+		if (u == "us") v /= 1000; else if (u == "s") v *= 1000;
+		print v }' "$tmp/wrk.txt")
+	non2xx=$(awk '/Non-2xx/ { print $NF }' "$tmp/wrk.txt")
+	printf '%-36s %10s %10s %s\n' "$1" "$rps" "$p99" "${non2xx:+non-2xx: $non2xx}"
+	echo "{\"endpoint\":\"$1\",\"rps\":$rps,\"p99_ms\":$p99}," >>"$tmp/json"
+}
+
+printf 'tasks: %s, %s s per endpoint, wrk -t2 -c16\n' "$scale" "$secs"
+printf '%-36s %10s %10s\n' endpoint req/s p99_ms
+: >"$tmp/json"
+run "GET /healthz (ceiling)" /healthz
+run "GET /api/v1/tasks/{id}" /api/v1/tasks/100
+run "GET /api/v1/tasks?per_page=25&status=doing" \
+	"/api/v1/tasks?per_page=25&status=doing"
+run "GET /api/v1/board" /api/v1/board
+run "POST /api/v1/tasks" /api/v1/tasks bench/create.lua
+rss=$(awk '/VmRSS/ { print $2 }' "/proc/$pid/status")
+printf 'server RSS: %s KiB\n' "$rss"
+{ echo "["; sed '$ s/,$//' "$tmp/json"; echo "]"; } >"$out/api.json"
+echo "results: $out/api.json"

@@ -1,0 +1,89 @@
+/*
+ * /api/v1/calendar: the days marked as holidays or make-up working days
+ * (调休), and marking a range of them (administrators; each day audited).
+ */
+#include "http/body.h"
+#include "http/reply.h"
+#include "http/routes.h"
+#include "svc/calendar.h"
+#include "util/date.h"
+
+#include <string.h>
+
+struct list_state {
+	struct req *r;
+	struct page p;
+};
+
+static int list_one(int day, enum cal_kind kind, const char *name, void *arg)
+{
+	struct list_state *s = arg;
+	struct jw *w = &s->r->w;
+	char d[DATE_STRLEN];
+
+	if (!page_take(&s->p))
+		return 0;
+	jw_obj(w);
+	jw_kstr(w, "day", date_format(day, d));
+	jw_kstr(w, "kind", kind == CAL_HOLIDAY ? "holiday" : "workday");
+	jw_kstr(w, "name", name);
+	jw_obj_end(w);
+	return 0;
+}
+
+void api_calendar_list(struct req *r)
+{
+	struct list_state s = { r, { 0, 0, 0 } };
+	struct err e = ERR_INIT;
+
+	if (req_page(r, &s.p))
+		return;
+	jw_arr(reply_json(r, 200));
+	if (svc_calendar_list(&r->ctx, list_one, &s, &e)) {
+		reply_error(r, &e);
+		return;
+	}
+	jw_arr_end(&r->w);
+	reply_page_headers(r, &s.p);
+}
+
+void api_calendar_set(struct req *r)
+{
+	const char *kind = NULL, *name = NULL;
+	int from = DATE_NONE, to = DATE_NONE;
+	const struct jfield f[] = {
+		{ "kind", JT_STR, &kind, NULL },
+		{ "from", JT_DATE, &from, NULL },
+		{ "to", JT_DATE, &to, NULL },
+		{ "name", JT_STR, &name, NULL },
+	};
+	struct err e = ERR_INIT;
+	enum cal_kind k;
+	struct jw *w;
+
+	if (body_parse(r, f, sizeof(f) / sizeof(f[0])))
+		return;
+	if (kind && !strcmp(kind, "holiday")) {
+		k = CAL_HOLIDAY;
+	} else if (kind && !strcmp(kind, "workday")) {
+		k = CAL_WORKDAY;
+	} else {
+		reply_fail(r, LS_EINVAL, "kind", "invalid kind '%s' (holiday "
+			   "or workday)", kind ? kind : "");
+		return;
+	}
+	if (from == DATE_NONE) {
+		reply_fail(r, LS_EINVAL, "from", "missing value for from");
+		return;
+	}
+	if (to == DATE_NONE)
+		to = from;
+	if (svc_calendar_set(&r->ctx, from, to, k, name, &e)) {
+		reply_error(r, &e);
+		return;
+	}
+	w = reply_json(r, 201);
+	jw_obj(w);
+	jw_kint(w, "days", to - from + 1);
+	jw_obj_end(w);
+}
