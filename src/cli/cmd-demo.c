@@ -29,7 +29,7 @@ static const char usage[] =
 	"audit trail as a user's. The same seed and reference day give the\n"
 	"same city; its people, figures and tasks are invented.\n\n"
 	"Options:\n"
-	"  --scale N   about N tasks, 10..5000 (default 200)\n"
+	"  --scale N   about N tasks, 10..200000 (default 200)\n"
 	"  --seed S    seed of the city's random choices (default 1)\n"
 	"  --serve[=ADDR:PORT]  then serve it (default 127.0.0.1:8080)\n\n"
 	"The database must not exist yet (exit status 5 if it does). Every\n"

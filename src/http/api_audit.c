@@ -8,37 +8,26 @@
 #include "svc/audit.h"
 #include "svc/shape.h"
 
-struct list_state {
-	struct req *r;
-	struct page p;
-};
-
 static int log_one(const struct audit_entry *a, void *arg)
 {
-	struct list_state *s = arg;
+	struct api_list *l = arg;
 
-	if (page_take(&s->p))
-		shape_audit(&s->r->w, a);
+	if (api_list_take(l))
+		shape_audit(&l->r->w, a);
 	return 0;
 }
 
 void api_audit_log(struct req *r)
 {
-	struct list_state s = { r, { 0, 0, 0 } };
+	struct api_list s;
 	struct audit_filter f = { NULL, NULL, 0 };
 	struct err e = ERR_INIT;
 
-	if (req_page(r, &s.p))
+	if (api_list_begin(&s, r))
 		return;
 	f.entity = req_query(r, "entity");
 	f.entity_id = req_query(r, "entity_id");
-	jw_arr(reply_json(r, 200));
-	if (svc_audit_log(&r->ctx, &f, log_one, &s, &e)) {
-		reply_error(r, &e);
-		return;
-	}
-	jw_arr_end(&r->w);
-	reply_page_headers(r, &s.p);
+	api_list_end(&s, svc_audit_log(&r->ctx, &f, log_one, &s, &e), &e);
 }
 
 void api_audit_verify(struct req *r)

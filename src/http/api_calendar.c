@@ -8,20 +8,16 @@
 #include "svc/calendar.h"
 #include "util/date.h"
 
+#include <stdio.h>
 #include <string.h>
-
-struct list_state {
-	struct req *r;
-	struct page p;
-};
 
 static int list_one(int day, enum cal_kind kind, const char *name, void *arg)
 {
-	struct list_state *s = arg;
-	struct jw *w = &s->r->w;
+	struct api_list *l = arg;
+	struct jw *w = &l->r->w;
 	char d[DATE_STRLEN];
 
-	if (!page_take(&s->p))
+	if (!api_list_take(l))
 		return 0;
 	jw_obj(w);
 	jw_kstr(w, "day", date_format(day, d));
@@ -33,18 +29,12 @@ static int list_one(int day, enum cal_kind kind, const char *name, void *arg)
 
 void api_calendar_list(struct req *r)
 {
-	struct list_state s = { r, { 0, 0, 0 } };
+	struct api_list s;
 	struct err e = ERR_INIT;
 
-	if (req_page(r, &s.p))
+	if (api_list_begin(&s, r))
 		return;
-	jw_arr(reply_json(r, 200));
-	if (svc_calendar_list(&r->ctx, list_one, &s, &e)) {
-		reply_error(r, &e);
-		return;
-	}
-	jw_arr_end(&r->w);
-	reply_page_headers(r, &s.p);
+	api_list_end(&s, svc_calendar_list(&r->ctx, list_one, &s, &e), &e);
 }
 
 void api_calendar_set(struct req *r)
@@ -79,6 +69,9 @@ void api_calendar_set(struct req *r)
 	if (to == DATE_NONE)
 		to = from;
 	if (svc_calendar_set(&r->ctx, from, to, k, name, &e)) {
+		/* a bad range is the CLI's DATE..DATE, the API's `to` */
+		if (!strcmp(e.field, "date"))
+			snprintf(e.field, sizeof(e.field), "to");
 		reply_error(r, &e);
 		return;
 	}

@@ -12,23 +12,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct list_state {
-	struct req *r;
-	struct page p;
-};
-
 static int list_one(const struct milestone *m, void *arg)
 {
-	struct list_state *s = arg;
+	struct api_list *l = arg;
 
-	if (page_take(&s->p))
-		shape_milestone(&s->r->w, m);
+	if (api_list_take(l))
+		shape_milestone(&l->r->w, m);
 	return 0;
 }
 
 void api_milestones_list(struct req *r)
 {
-	struct list_state s = { r, { 0, 0, 0 } };
+	struct api_list s;
 	struct err e = ERR_INIT;
 	const char *v = req_query(r, "task_id");
 	long long task_id = 0;
@@ -44,15 +39,10 @@ void api_milestones_list(struct req *r)
 		reply_fail(r, LS_EINVAL, "task_id", "invalid task id '%s'", v);
 		return;
 	}
-	if (req_page(r, &s.p))
+	if (api_list_begin(&s, r))
 		return;
-	jw_arr(reply_json(r, 200));
-	if (svc_milestone_list(&r->ctx, task_id, list_one, &s, &e)) {
-		reply_error(r, &e);
-		return;
-	}
-	jw_arr_end(&r->w);
-	reply_page_headers(r, &s.p);
+	api_list_end(&s, svc_milestone_list(&r->ctx, task_id, list_one, &s,
+					    &e), &e);
 }
 
 void api_milestones_create(struct req *r)

@@ -152,6 +152,7 @@ void api_tasks_list(struct req *r)
 	struct list_state s = { r, { 0, 0, 0 } };
 	struct task_query q;
 	struct err e = ERR_INIT;
+	bool locked = false;
 	char key[1024];
 	const char *sort = req_query(r, "sort");
 	enum lserr rc;
@@ -166,8 +167,20 @@ void api_tasks_list(struct req *r)
 	}
 	if (count_key(r, &q, key, sizeof(key)))
 		return;
-	s.p.total = -1;
-	if (key[0] && cache_get(key, &r->scratch))
+	if (sort && !strcmp(sort, "urgency")) {
+		/* ranked: every match is visited and counted anyway */
+		key[0] = '\0';
+		s.p.total = 0;
+	} else {
+		s.p.total = -1;
+	}
+	if (key[0] && !cache_get(key, &r->scratch)) {
+		/* count once for a burst of identical requests */
+		cache_fill_lock();
+		locked = true;
+		cache_get(key, &r->scratch);
+	}
+	if (r->scratch.len)
 		s.p.total = strtoll(r->scratch.ptr, NULL, 10);
 	jw_arr(reply_json(r, 200));
 	if (sort && !strcmp(sort, "urgency"))
@@ -182,6 +195,8 @@ void api_tasks_list(struct req *r)
 		snprintf(n, sizeof(n), "%lld", s.p.total);
 		cache_put(key, n);
 	}
+	if (locked)
+		cache_fill_unlock();
 	if (rc) {
 		reply_error(r, &e);
 		return;

@@ -11,34 +11,23 @@
 
 #include <stdio.h>
 
-struct list_state {
-	struct req *r;
-	struct page p;
-};
-
 static int list_one(const struct user *u, void *arg)
 {
-	struct list_state *s = arg;
+	struct api_list *l = arg;
 
-	if (page_take(&s->p))
-		shape_user(&s->r->w, u);
+	if (api_list_take(l))
+		shape_user(&l->r->w, u);
 	return 0;
 }
 
 void api_users_list(struct req *r)
 {
-	struct list_state s = { r, { 0, 0, 0 } };
+	struct api_list s;
 	struct err e = ERR_INIT;
 
-	if (req_page(r, &s.p))
+	if (api_list_begin(&s, r))
 		return;
-	jw_arr(reply_json(r, 200));
-	if (svc_user_list(&r->ctx, list_one, &s, &e)) {
-		reply_error(r, &e);
-		return;
-	}
-	jw_arr_end(&r->w);
-	reply_page_headers(r, &s.p);
+	api_list_end(&s, svc_user_list(&r->ctx, list_one, &s, &e), &e);
 }
 
 static void reply_user(struct req *r, int status, const char *login)

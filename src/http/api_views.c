@@ -82,7 +82,13 @@ void api_board(struct req *r)
 	w = reply_json(r, 200);
 	if (cache_get(key, &r->out))
 		return;
+	cache_fill_lock();
+	if (cache_get(key, &r->out)) {
+		cache_fill_unlock();
+		return;
+	}
 	if (svc_board(&r->ctx, unit, &b, &e)) {
+		cache_fill_unlock();
 		reply_error(r, &e);
 		return;
 	}
@@ -92,4 +98,5 @@ void api_board(struct req *r)
 	jw_arr_end(w);
 	board_release(&b);
 	cache_put(key, r->out.ptr);
+	cache_fill_unlock();
 }

@@ -27,6 +27,18 @@ long long cache_version(struct store *s, struct err *e)
 	return store_audit_head(s, &v, hash, e) == LS_OK ? v : -1;
 }
 
+static pthread_mutex_t fill = PTHREAD_MUTEX_INITIALIZER;
+
+void cache_fill_lock(void)
+{
+	pthread_mutex_lock(&fill);
+}
+
+void cache_fill_unlock(void)
+{
+	pthread_mutex_unlock(&fill);
+}
+
 bool cache_get(const char *key, struct buf *out)
 {
 	bool hit = false;

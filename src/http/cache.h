@@ -16,5 +16,12 @@ long long cache_version(struct store *s, struct err *e);
 /* Appends the cached text for key to out; false when absent. */
 bool cache_get(const char *key, struct buf *out);
 void cache_put(const char *key, const char *text);
+/*
+ * Single flight: a thread that missed takes this lock, looks again, and
+ * only then computes, so a burst of misses computes once, not once per
+ * thread.
+ */
+void cache_fill_lock(void);
+void cache_fill_unlock(void);
 
 #endif

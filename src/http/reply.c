@@ -160,6 +160,30 @@ void reply_page_headers(struct req *r, const struct page *p)
 	buf_release(&rest);
 }
 
+int api_list_begin(struct api_list *l, struct req *r)
+{
+	l->r = r;
+	if (req_page(r, &l->p))
+		return -1;
+	jw_arr(reply_json(r, 200));
+	return 0;
+}
+
+bool api_list_take(struct api_list *l)
+{
+	return page_take(&l->p);
+}
+
+void api_list_end(struct api_list *l, enum lserr rc, const struct err *e)
+{
+	if (rc) {
+		reply_error(l->r, e);
+		return;
+	}
+	jw_arr_end(&l->r->w);
+	reply_page_headers(l->r, &l->p);
+}
+
 int req_param_id(struct req *r, int i, const char *what, long long *id)
 {
 	const char *v = i < r->nparams ? r->params[i] : NULL;

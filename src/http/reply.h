@@ -40,6 +40,22 @@ bool page_take(struct page *p);
 /* X-Total-Count and Link headers for a finished list. */
 void reply_page_headers(struct req *r, const struct page *p);
 
+/*
+ * A paged JSON array answer: api_list_begin (reads paging, starts the 200
+ * array; -1 after a 400), then per match api_list_take (true when the row
+ * falls on the page: write it to l->r->w), then api_list_end with the
+ * listing's result (closes the array and sets the paging headers, or
+ * replies the error).
+ */
+struct api_list {
+	struct req *r;
+	struct page p;
+};
+
+int api_list_begin(struct api_list *l, struct req *r);
+bool api_list_take(struct api_list *l);
+void api_list_end(struct api_list *l, enum lserr rc, const struct err *e);
+
 /* Path parameter i as a positive id; -1 after replying 404/400. */
 int req_param_id(struct req *r, int i, const char *what, long long *id);
 

@@ -203,9 +203,16 @@ enum lserr store_token_revoke(struct store *s, long long id, const char *at,
 enum lserr store_failure_add(struct store *s, const char *login,
 			     const char *addr, long long at, struct err *e)
 {
-	struct stmt *st = store_stmt(s, failure_insert_sql, e);
+	struct stmt *st = store_stmt(s, failure_purge_sql, e);
+	enum lserr rc;
 
+	/* failures older than a day no longer count for anything */
 	if (!st)
+		return e->code;
+	db_int(s, st, 1, at - 86400);
+	if ((rc = db_done(s, st, e)) != LS_OK)
+		return rc;
+	if (!(st = store_stmt(s, failure_insert_sql, e)))
 		return e->code;
 	db_text(s, st, 1, login);
 	db_text(s, st, 2, addr);
@@ -219,14 +226,8 @@ enum lserr store_failure_count(struct store *s, const char *login,
 			       long long *oldest, struct err *e)
 {
 	struct stmt *st;
-	enum lserr rc;
 	int r;
 
-	if (!(st = store_stmt(s, failure_purge_sql, e)))
-		return e->code;
-	db_int(s, st, 1, since);
-	if ((rc = db_done(s, st, e)) != LS_OK)
-		return rc;
 	if (!(st = store_stmt(s, failure_count_sql, e)))
 		return e->code;
 	db_text(s, st, 1, login);

@@ -62,7 +62,7 @@ static enum lserr sq_open(struct store *s, const char *url, struct err *e)
 			  "PRAGMA synchronous=NORMAL;"
 			  "PRAGMA foreign_keys=ON;"
 			  "PRAGMA temp_store=MEMORY;"
-			  "PRAGMA cache_size=-32000;", NULL, NULL, NULL);
+			  "PRAGMA cache_size=-8000;", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		err_set(e, LS_EFAIL, "db", "cannot use database '%s': %s", url,
 			sqlite3_errmsg(db));

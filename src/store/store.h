@@ -247,7 +247,7 @@ enum lserr store_failure_add(struct store *s, const char *login,
 			     const char *addr, long long at, struct err *e);
 /*
  * Failed logins since `since` for the login and for the address, and the
- * oldest of them (for Retry-After); rows older than `since` are deleted.
+ * oldest of them (for Retry-After). A read: adding a failure purges the old.
  */
 enum lserr store_failure_count(struct store *s, const char *login,
 			       const char *addr, long long since,

@@ -48,29 +48,33 @@ enum lserr svc_login(struct ctx *c, const char *login, const char *password,
 		return err_set(e, LS_EINVAL, !login || !*login ? "login" :
 			       "password", "missing %s", !login || !*login ?
 			       "login" : "password");
-	user_init(&u);
-	if ((rc = store_begin(c->st, e)))
-		return rc;
+	/* Reads and the slow hash run outside any write transaction. */
 	rc = store_failure_count(c->st, login, addr, t - LOGIN_WINDOW,
 				 &by_login, &by_addr, &oldest, e);
 	if (rc)
-		goto fail;
+		return rc;
 	if (by_login >= LOGIN_MAX_FAILURES || by_addr >= LOGIN_MAX_FAILURES) {
 		out->retry_after = oldest + LOGIN_WINDOW - t;
 		if (out->retry_after < 1)
 			out->retry_after = 1;
-		rc = err_set(e, LS_ETOOMANY, "login", "too many failed logins;"
-			     " try again in %lld seconds", out->retry_after);
-		goto fail;
+		return err_set(e, LS_ETOOMANY, "login", "too many failed "
+			       "logins; try again in %lld seconds",
+			       out->retry_after);
 	}
+	user_init(&u);
 	rc = store_user_get(c->st, login, &u, e);
-	if (rc == LS_ENOTFOUND || (rc == LS_OK && !u.pwhash))
-		password_verify_nobody(password);	/* same time */
-	ok = rc == LS_OK && password_verify(u.pwhash, password);
 	if (rc != LS_OK && rc != LS_ENOTFOUND)
-		goto fail;
+		goto out;
+	/* an unknown login costs the same time as a wrong password */
+	if (rc == LS_OK && u.pwhash) {
+		ok = password_verify(u.pwhash, password);
+	} else {
+		password_verify_nobody(password);
+		ok = false;
+	}
+	if ((rc = store_begin(c->st, e)))
+		goto out;
 	if (!ok) {
-		/* record the failure, answer 401 with one message for both */
 		if ((rc = store_failure_add(c->st, login, addr, t, e)))
 			goto fail;
 		if ((rc = store_commit(c->st, e)) == LS_OK)

@@ -13,7 +13,7 @@
 
 #define DEMO_PASSWORD "demo12345"
 #define DEMO_SCALE_MIN 10
-#define DEMO_SCALE_MAX 5000
+#define DEMO_SCALE_MAX 200000
 #define DEMO_SCALE_DEFAULT 200
 
 /* What was seeded, and the tasks' status and light on the reference day. */

@@ -655,8 +655,10 @@ enum lserr svc_milestone_add(struct ctx *c, long long task_id,
 	task_init(&t);
 	if ((rc = store_begin(c->st, e)) != LS_OK)
 		goto out;
-	if ((rc = svc_task_get(c, task_id, &t, e)) ||
-	    (rc = ctx_require(c, PERM_TASK_CREATE, e)) ||
+	/* the field of the request is task_id (as for the list) */
+	if ((rc = svc_task_get(c, task_id, &t, e)) == LS_ENOTFOUND)
+		err_set(e, rc, "task_id", "task '%lld' not found", task_id);
+	if (rc || (rc = ctx_require(c, PERM_TASK_CREATE, e)) ||
 	    (rc = task_transition(t.status, TASK_MILESTONE, &to, e)))
 		goto fail;
 	memset(&m, 0, sizeof(m));
