@@ -35,6 +35,9 @@ done
 # run NAME PATH [LUA]: prints "NAME rps p99_ms"
 run() {
 	script=${3:-bench/auth.lua}
+	# one request first: wrk measures the steady state, caches warm
+	[ -n "${3:-}" ] || curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" \
+		"http://127.0.0.1:$port$2"
 	wrk -t2 -c16 -d"${secs}s" --latency -s "$script" \
 		"http://127.0.0.1:$port$2" >"$tmp/wrk.txt" 2>&1
 	rps=$(awk '/^Requests\/sec/ { print $2 }' "$tmp/wrk.txt")

@@ -159,6 +159,7 @@ static void req_free(struct conn_state *cs)
 	if (r->json)
 		json_decref(r->json);
 	user_release(&r->ctx.actor_user);
+	calendar_release(&r->ctx.cal);	/* loaded by ctx_calendar() */
 	buf_release(&r->body);
 	buf_release(&r->out);
 	buf_release(&r->scratch);

@@ -1,8 +1,9 @@
 /*
- * Tasks in the store. One query text, TASK_QUERY, serves both get and
- * each: it holds the data-scope rule of SPEC §1 (the only place it is
- * written in SQL) and every filter as a parameter that can be switched off,
- * so no SQL is ever assembled at run time. co is kept twice: as text for
+ * Tasks in the store. One query, built at compile time from TASK_FROM,
+ * a status test and TASK_REST, serves get, each and count: it holds the
+ * data-scope rule of SPEC §1 (the only place it is written in SQL) and
+ * every filter as a parameter that can be switched off, so no SQL is ever
+ * assembled at run time. co is kept twice: as text for
  * output and as task_co rows for scope queries. ms_due is derived from the
  * task's unfinished milestones by every write that can change it (here
  * and in tasklog.c); the value in struct task is never written.
@@ -19,6 +20,12 @@
  * ?14 owner; ?15 key only; ?16 due before; ?17 goal; ?18 with a goal;
  * ?19 LIKE pattern for title or description, already lower-case;
  * ?20 limit, ?21 offset (rows only, not the count).
+ *
+ * The status test comes in two forms. With one status (the common "all
+ * doing tasks") it is an equality the index tasks_status(status, id) serves
+ * in id order, so a page and its count read only that status's rows. With
+ * several it is an IN list written "+t.status" so the planner does not use
+ * that index and sort every match; it scans in id order instead.
  */
 #define TASK_COLUMNS \
 	"SELECT t.id, t.title, t.description, t.lead, t.co, t.owner, " \
@@ -26,7 +33,7 @@
 	"t.start, t.due, t.orig_due, t.percent, t.status, t.created_at, " \
 	"t.acked_at, t.closed_at, t.created_on, t.closed_on, " \
 	"t.activity_on, t.ms_due, t.version "
-#define TASK_WHERE \
+#define TASK_FROM \
 	"FROM tasks t JOIN units l ON l.code = t.lead " \
 	"WHERE t.id BETWEEN ?1 AND ?2 " \
 	"AND (?3 = 1 OR (l.path >= ?4 AND l.path < ?5) " \
@@ -34,8 +41,11 @@
 	"JOIN units cu ON cu.code = c.unit WHERE c.task_id = t.id " \
 	"AND cu.path >= ?4 AND cu.path < ?5) " \
 	"OR t.owner = ?6) " \
-	"AND (?7 IS NULL OR (l.path >= ?7 AND l.path < ?8)) " \
-	"AND t.status IN (?9, ?10, ?11, ?12, ?13) " \
+	"AND (?7 IS NULL OR (l.path >= ?7 AND l.path < ?8)) "
+#define TASK_STATUS_ANY "AND +t.status IN (?9, ?10, ?11, ?12, ?13) "
+#define TASK_STATUS_ONE "AND t.status = ?9 AND ?10 IS NULL AND ?11 IS NULL " \
+	"AND ?12 IS NULL AND ?13 IS NULL "
+#define TASK_REST \
 	"AND (?14 IS NULL OR t.owner = ?14) " \
 	"AND (?15 = 0 OR t.key = 1) " \
 	"AND (?16 IS NULL OR t.due < ?16) " \
@@ -43,15 +53,28 @@
 	"AND (?18 = 0 OR t.goal_id IS NOT NULL) " \
 	"AND (?19 IS NULL OR lower(t.title) LIKE ?19 ESCAPE '\\' " \
 	"OR lower(t.description) LIKE ?19 ESCAPE '\\') "
-#define TASK_QUERY TASK_COLUMNS TASK_WHERE "ORDER BY t.id LIMIT ?20 OFFSET ?21"
+#define TASK_ORDER "ORDER BY t.id LIMIT ?20 OFFSET ?21"
 
 /*
  * The same text twice, as two cache slots: a get from inside an each
  * callback must not reset the iteration's statement.
  */
-static const char task_get_sql[] = TASK_QUERY;
-static const char task_each_sql[] = TASK_QUERY;
-static const char task_count_sql[] = "SELECT count(*) " TASK_WHERE;
+static const char task_get_sql[] =
+	TASK_COLUMNS TASK_FROM TASK_STATUS_ANY TASK_REST TASK_ORDER;
+static const char task_each_sql[] =
+	TASK_COLUMNS TASK_FROM TASK_STATUS_ANY TASK_REST TASK_ORDER;
+static const char task_each1_sql[] =
+	TASK_COLUMNS TASK_FROM TASK_STATUS_ONE TASK_REST TASK_ORDER;
+static const char task_count_sql[] =
+	"SELECT count(*) " TASK_FROM TASK_STATUS_ANY TASK_REST;
+static const char task_count1_sql[] =
+	"SELECT count(*) " TASK_FROM TASK_STATUS_ONE TASK_REST;
+
+/* True when the filter asks for exactly one status. */
+static bool one_status(const struct task_filter *f)
+{
+	return f && f->status_mask && !(f->status_mask & (f->status_mask - 1));
+}
 
 static const char task_exists_sql[] =
 	"SELECT 1 FROM tasks WHERE id = ?";
@@ -129,7 +152,7 @@ static void like_pattern(struct buf *pat, const char *text)
 	buf_addch(pat, '%');
 }
 
-/* Binds every parameter of TASK_QUERY; pat holds the search pattern. */
+/* Binds every parameter of the task query; pat holds the search pattern. */
 static void task_query_bind(struct store *s, struct stmt *st, long long lo,
 			    long long hi, const struct task_filter *f,
 			    struct buf *pat)
@@ -143,11 +166,22 @@ static void task_query_bind(struct store *s, struct stmt *st, long long lo,
 	db_path_range(s, st, 4, all ? NULL : sc->path);
 	db_text(s, st, 6, all ? NULL : sc->login);
 	db_path_range(s, st, 7, f->unit_path);
-	for (int i = 0; i < TASK_NSTATUS; i++) {
-		bool in = !f->status_mask || (f->status_mask & (1u << i));
+	if (one_status(f)) {
+		/* ?9 the status, ?10..?13 NULL (see TASK_STATUS_ONE) */
+		for (int i = 0; i < TASK_NSTATUS; i++)
+			if (f->status_mask & (1u << i))
+				db_text(s, st, 9, task_status_name(
+						(enum task_status)i));
+		for (int i = 10; i <= 13; i++)
+			db_text(s, st, i, NULL);
+	} else {
+		for (int i = 0; i < TASK_NSTATUS; i++) {
+			bool in = !f->status_mask ||
+				  (f->status_mask & (1u << i));
 
-		db_text(s, st, 9 + i,
-			in ? task_status_name((enum task_status)i) : NULL);
+			db_text(s, st, 9 + i, in ? task_status_name(
+					(enum task_status)i) : NULL);
+		}
 	}
 	db_text(s, st, 14, f->owner);
 	db_int(s, st, 15, f->key_only);
@@ -401,7 +435,8 @@ enum lserr store_task_each(struct store *s, const struct task_filter *f,
 	enum lserr rc = LS_OK;
 	int r;
 
-	if (!(st = store_stmt(s, task_each_sql, e)))
+	st = store_stmt(s, one_status(f) ? task_each1_sql : task_each_sql, e);
+	if (!st)
 		return e->code;
 	task_init(&t);
 	task_query_bind(s, st, 1, 0x7fffffffffffffffLL, f ? f : &none, &pat);
@@ -427,7 +462,9 @@ enum lserr store_task_count(struct store *s, const struct task_filter *f,
 	struct stmt *st;
 	int r;
 
-	if (!(st = store_stmt(s, task_count_sql, e)))
+	st = store_stmt(s, one_status(f) ? task_count1_sql : task_count_sql,
+			e);
+	if (!st)
 		return e->code;
 	task_query_bind(s, st, 1, 0x7fffffffffffffffLL, f ? f : &none, &pat);
 	r = db_one(s, st, n, e);

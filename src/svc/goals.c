@@ -85,8 +85,8 @@ enum lserr svc_goal_add(struct ctx *c, const char *title, const char *unit,
 		goto out;
 	if ((rc = svc_unit_in_scope(c, unit, "unit", &u, e)))
 		goto fail;
-	if (parent_id && (rc = goal_in_scope(c, parent_id, "parent", &parent,
-					     e)))
+	if (parent_id && (rc = goal_in_scope(c, parent_id, "parent_id",
+					     &parent, e)))
 		goto fail;
 	g.title = title;
 	g.unit = unit;
@@ -189,7 +189,7 @@ enum lserr svc_indicator_add(struct ctx *c, long long goal_id,
 	buf_init(&ind.arena);
 	if ((rc = store_begin(c->st, e)))
 		goto out;
-	if ((rc = goal_in_scope(c, goal_id, "goal", &g, e)))
+	if ((rc = goal_in_scope(c, goal_id, "goal_id", &g, e)))
 		goto fail;
 	ind.goal_id = goal_id;
 	if ((rc = store_indicator_insert(c->st, &ind, id, e)))

@@ -198,7 +198,7 @@ enum lserr svc_task_add(struct ctx *c, const struct task_input *in,
 		goto fail;
 	if (in->goal_id && (rc = store_goal_get(c->st, in->goal_id, &g, e))) {
 		if (rc == LS_ENOTFOUND)
-			err_set(e, rc, "goal", "goal '%lld' not found",
+			err_set(e, rc, "goal_id", "goal '%lld' not found",
 				in->goal_id);
 		goto fail;
 	}

@@ -86,7 +86,18 @@ void json_quote(struct buf *b, const char *s, size_t n)
 	buf_addch(b, '"');
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
+		size_t run = i;
 
+		/* copy a run of plain ASCII in one go */
+		while (run < n && (unsigned char)s[run] >= 0x20 &&
+		       (unsigned char)s[run] < 0x80 && s[run] != '"' &&
+		       s[run] != '\\')
+			run++;
+		if (run > i) {
+			buf_add(b, s + i, run - i);
+			i = run;
+			continue;
+		}
 		if (c >= 0x80) {
 			size_t len = utf8_seqlen(s + i, n - i);
 
