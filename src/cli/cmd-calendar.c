@@ -4,6 +4,7 @@
  */
 #include "cli/cli.h"
 #include "svc/calendar.h"
+#include "svc/shape.h"
 #include "util/date.h"
 
 #include <string.h>
@@ -82,18 +83,13 @@ static const struct table_col cols[] = {
 static int list_one(int day, enum cal_kind kind, const char *name, void *arg)
 {
 	struct cli_list *l = arg;
-	struct jw *w = &l->cli->w;
 	char d[DATE_STRLEN];
 	const char *k = kind == CAL_HOLIDAY ? "holiday" : "workday";
 	const char *cells[3] = { date_format(day, d), k, name };
 
 	cli_list_row(l);
 	if (l->cli->json) {
-		jw_obj(w);
-		jw_kstr(w, "day", d);
-		jw_kstr(w, "kind", k);
-		jw_kstr(w, "name", name);
-		jw_obj_end(w);
+		shape_calendar_day(&l->cli->w, day, kind, name);
 	} else {
 		table_row(stdout, cols, 3, cells);
 	}

@@ -4,6 +4,7 @@
  */
 #include "cli/cli.h"
 #include "svc/auth.h"
+#include "svc/shape.h"
 
 static const char usage[] =
 	"usage: luoshi token create LOGIN [--name TEXT]\n"
@@ -66,20 +67,13 @@ static const struct table_col cols[] = {
 static int list_one(const struct token *t, void *arg)
 {
 	struct cli_list *l = arg;
-	struct jw *w = &l->cli->w;
 	char id[24];
 	const char *cells[5] = { id, t->login, t->created_at, t->revoked_at,
 				 t->name };
 
 	cli_list_row(l);
 	if (l->cli->json) {
-		jw_obj(w);
-		jw_kint(w, "id", t->id);
-		jw_kstr(w, "login", t->login);
-		jw_kstr(w, "name", t->name);
-		jw_kstr(w, "created_at", t->created_at);
-		jw_kstr(w, "revoked_at", t->revoked_at);
-		jw_obj_end(w);
+		shape_token(&l->cli->w, t);
 	} else {
 		snprintf(id, sizeof(id), "%lld", t->id);
 		table_row(stdout, cols, 5, cells);

@@ -6,6 +6,7 @@
 #include "http/reply.h"
 #include "http/routes.h"
 #include "svc/calendar.h"
+#include "svc/shape.h"
 #include "util/date.h"
 
 #include <stdio.h>
@@ -14,16 +15,9 @@
 static int list_one(int day, enum cal_kind kind, const char *name, void *arg)
 {
 	struct api_list *l = arg;
-	struct jw *w = &l->r->w;
-	char d[DATE_STRLEN];
 
-	if (!api_list_take(l))
-		return 0;
-	jw_obj(w);
-	jw_kstr(w, "day", date_format(day, d));
-	jw_kstr(w, "kind", kind == CAL_HOLIDAY ? "holiday" : "workday");
-	jw_kstr(w, "name", name);
-	jw_obj_end(w);
+	if (api_list_take(l))
+		shape_calendar_day(&l->r->w, day, kind, name);
 	return 0;
 }
 

@@ -85,15 +85,7 @@ void api_me(struct req *r)
 
 static int token_one(const struct token *t, void *arg)
 {
-	struct jw *w = arg;
-
-	jw_obj(w);
-	jw_kint(w, "id", t->id);
-	jw_kstr(w, "login", t->login);
-	jw_kstr(w, "name", t->name);
-	jw_kstr(w, "created_at", t->created_at);
-	jw_kstr(w, "revoked_at", t->revoked_at);
-	jw_obj_end(w);
+	shape_token(arg, t);
 	return 0;
 }
 

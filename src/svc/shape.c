@@ -214,3 +214,24 @@ void shape_audit(struct jw *w, const struct audit_entry *a)
 	jw_kstr(w, "hash", a->hash);
 	jw_obj_end(w);
 }
+
+void shape_token(struct jw *w, const struct token *t)
+{
+	jw_obj(w);
+	jw_kint(w, "id", t->id);
+	jw_kstr(w, "login", t->login);
+	jw_kstr(w, "name", t->name);
+	jw_kstr(w, "created_at", t->created_at);
+	jw_kstr(w, "revoked_at", t->revoked_at);
+	jw_obj_end(w);
+}
+
+void shape_calendar_day(struct jw *w, int day, enum cal_kind kind,
+			const char *name)
+{
+	jw_obj(w);
+	jw_kdate(w, "day", day);
+	jw_kstr(w, "kind", kind == CAL_HOLIDAY ? "holiday" : "workday");
+	jw_kstr(w, "name", name);
+	jw_obj_end(w);
+}

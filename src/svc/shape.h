@@ -14,6 +14,7 @@
 #include "core/unit.h"
 #include "core/user.h"
 #include "core/audit.h"
+#include "core/calendar.h"
 #include "util/jw.h"
 
 #include <stdbool.h>
@@ -45,6 +46,11 @@ void shape_extension(struct jw *w, const struct extension *x);
 void shape_risk(struct jw *w, const struct risk *r);
 void shape_evidence(struct jw *w, const struct evidence *ev);
 void shape_audit(struct jw *w, const struct audit_entry *a);
+/* An API token without its secret. */
+void shape_token(struct jw *w, const struct token *t);
+/* A calendar exception: {"day","kind","name"}. */
+void shape_calendar_day(struct jw *w, int day, enum cal_kind kind,
+			const char *name);
 
 
 #endif
