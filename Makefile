@@ -41,7 +41,14 @@ UNIT_BIN = $(patsubst tests/%.c,$(O)/tests/%,$(UNIT_SRC))
 MIGRATIONS = $(sort $(wildcard src/store/migrations/sqlite/*.sql))
 GEN = $(O)/gen/store/migrations_sqlite.h
 
-.PHONY: all check demo bench clean deps unit-tests checksrc
+# libFuzzer harnesses (clang): `make fuzz` runs each for FUZZ_SECONDS;
+# `make check` runs each briefly on the committed corpus.
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz-*.c)
+FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+FUZZ_SECONDS ?= 60
+FUZZ_LIBSRC = $(wildcard src/util/*.c)
+
+.PHONY: all check demo bench clean deps unit-tests checksrc fuzz fuzzers
 
 all: $(O)/luoshi
 
@@ -76,6 +83,21 @@ $(O)/tests/%: tests/%.c $(O)/libluoshi.a
 
 unit-tests: $(UNIT_BIN)
 
+build/fuzz/%: tests/fuzz/%.c $(FUZZ_LIBSRC)
+	@mkdir -p $(dir $@)
+	@echo "  FUZZ    $@"
+	@clang -std=c11 -D_GNU_SOURCE -g -O1 -Isrc \
+		-fsanitize=fuzzer,address,undefined $< $(FUZZ_LIBSRC) \
+		$(shell pkg-config --cflags --libs jansson) -lm -o $@
+
+fuzzers: $(FUZZ_BIN)
+
+fuzz: deps fuzzers
+	@for f in $(FUZZ_BIN); do n=$${f#build/fuzz/fuzz-}; \
+		echo "fuzzing $$n for $(FUZZ_SECONDS) s"; \
+		$$f -max_total_time=$(FUZZ_SECONDS) tests/fuzz/corpus/$$n || exit 1; \
+	done
+
 checksrc:
 	@sh tools/checksrc.sh
 
@@ -83,6 +105,7 @@ checksrc:
 check: deps
 	@$(MAKE) --no-print-directory all unit-tests
 	@$(MAKE) --no-print-directory SANITIZE=1 all unit-tests
+	@$(MAKE) --no-print-directory fuzzers
 	@sh tests/run.sh build build-san
 
 # A fresh demo city in demo.db (the previous one is replaced).

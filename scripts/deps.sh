@@ -5,7 +5,8 @@
 set -eu
 
 PKGS="build-essential pkg-config clang sqlite3 libsqlite3-dev libsodium-dev
-libcmocka-dev libjansson-dev libmicrohttpd-dev curl jq wrk"
+libcmocka-dev libjansson-dev libmicrohttpd-dev curl jq wrk
+libclang-rt-14-dev"
 
 missing=""
 for p in $PKGS; do

@@ -40,6 +40,26 @@ for build in "$@"; do
 		count "$build: ${t#tests/}" $? "$log"
 	done
 done
+# Fuzzers: a short run each over the committed corpus (new finds go to a
+# scratch folder, not into the repository); a crash is one failure.
+for f in build/fuzz/fuzz-*; do
+	[ -x "$f" ] || continue
+	n=${f#build/fuzz/fuzz-}
+	scratch=$(mktemp -d)
+	"$f" -max_total_time="${FUZZ_CHECK_SECONDS:-5}" "$scratch" \
+		"tests/fuzz/corpus/$n" >"$log" 2>&1
+	rc=$?
+	rm -rf "$scratch"
+	if [ $rc -eq 0 ]; then
+		runs=$(sed -n 's/^Done \([0-9]*\) runs.*/\1/p' "$log")
+		printf '%-40s %s runs, no crash\n' "fuzz: $n" "${runs:-?}"
+		total_pass=$((total_pass + 1))
+	else
+		printf '%-40s FAILED\n' "fuzz: $n"
+		tail -30 "$log"
+		total_fail=$((total_fail + 1))
+	fi
+done
 if [ -f tools/checksrc.sh ]; then
 	sh tools/checksrc.sh >"$log" 2>&1
 	rc=$?
