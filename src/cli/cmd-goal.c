@@ -15,12 +15,14 @@ static const char usage[] =
 	"[--weight W]\n"
 	"       luoshi goal tree [ID]\n"
 	"       luoshi goal show ID\n"
-	"       luoshi goal weight ID --weight W [--reason TEXT]\n\n"
+	"       luoshi goal weight ID --weight W [--reason TEXT] "
+	"[--if-version V]\n\n"
 	"A goal's progress is the weighted mean of its sub-goals' progress,\n"
 	"its indicators' achievement (capped at 1) and its linked tasks'\n"
 	"percent (done = 100%), ignoring what has no data; its light is the\n"
 	"worst light of the tasks below it. Weight changes keep their\n"
-	"history.\n";
+	"history. With --if-version V the goal must still have version V\n"
+	"(else exit 5 and nothing changes).\n";
 
 const struct cli_cmd cmd_goal;
 
@@ -30,6 +32,7 @@ struct gopts {
 	long long parent;
 	double weight;
 	const char *reason;
+	long long if_version;
 };
 
 static int gopt(struct cli *cli, int c, const char *v, void *arg)
@@ -43,6 +46,9 @@ static int gopt(struct cli *cli, int c, const char *v, void *arg)
 	case 'p': return parse_id(v, "parent goal", &o->parent);
 	case 'w': return parse_double(v, "--weight", &o->weight);
 	case 'r': o->reason = v; return 0;
+	case 'V':
+		return parse_ll(v, "--if-version", 1, 1LL << 53,
+				&o->if_version);
 	}
 	return 0;
 }
@@ -56,9 +62,16 @@ static const struct option opts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
+static const struct option weight_opts[] = {
+	{ "weight", required_argument, NULL, 'w' },
+	{ "reason", required_argument, NULL, 'r' },
+	{ "if-version", required_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
 static int add(struct cli *cli, int argc, char **argv)
 {
-	struct gopts o = { NULL, 0, 0, 1.0, NULL };
+	struct gopts o = { NULL, 0, 0, 1.0, NULL, 0 };
 	long long id;
 	int rc;
 
@@ -193,18 +206,19 @@ static int show(struct cli *cli, int argc, char **argv)
 
 static int weight(struct cli *cli, int argc, char **argv)
 {
-	struct gopts o = { NULL, 0, 0, NAN, NULL };
+	struct gopts o = { NULL, 0, 0, NAN, NULL, 0 };
 	long long id;
 	int rc;
 
-	CLI_PARSE(cli, &cmd_goal, opts, &argc, &argv, gopt, &o);
+	CLI_PARSE(cli, &cmd_goal, weight_opts, &argc, &argv, gopt, &o);
 	if (argc != 1)
 		return cli_usage("goal weight needs one ID");
 	if (isnan(o.weight))
 		return cli_usage("missing --weight for goal weight");
 	if ((rc = parse_id(argv[0], "goal", &id)) || (rc = cli_open(cli)))
 		return rc;
-	if (svc_goal_set_weight(&cli->ctx, id, o.weight, o.reason, &cli->err))
+	if (svc_goal_set_weight(&cli->ctx, id, o.weight, o.reason,
+				o.if_version, &cli->err))
 		return cli_fail(cli, &cli->err);
 	if (!cli->json)
 		printf("goal %lld weight %g\n", id, o.weight);

@@ -13,16 +13,21 @@ static const char usage[] =
 	"usage: luoshi indicator add GOAL_ID NAME --measure M --baseline B "
 	"--target T\n"
 	"           [--direction up|down] [--weight W]\n"
-	"       luoshi indicator plan ID --period YYYY-MM --value V\n"
-	"       luoshi indicator report ID --period YYYY-MM --value V\n"
+	"       luoshi indicator plan ID --period YYYY-MM --value V "
+	"[--if-version V]\n"
+	"       luoshi indicator report ID --period YYYY-MM --value V "
+	"[--if-version V]\n"
 	"       luoshi indicator update ID [--target T] [--baseline B] "
 	"[--weight W]\n"
-	"           [--reason TEXT]\n\n"
+	"           [--reason TEXT] [--if-version V]\n\n"
 	"Achievement of the latest reported month: up (actual-baseline)/"
 	"(target-baseline),\ndown (baseline-actual)/(baseline-target), "
 	"clamped to [0, 1.2]. On trajectory\nwhen that actual meets the "
 	"month's plan. Changes of target, baseline and\nweight keep their "
-	"history; lowering a target (不降标准) needs --reason.\n";
+	"history; lowering a target (不降标准) needs --reason. Every change,\n"
+	"a month's plan or actual included, raises the indicator's version;\n"
+	"with --if-version V it must still be V (else exit 5, nothing "
+	"changes).\n";
 
 const struct cli_cmd cmd_indicator;
 
@@ -31,6 +36,7 @@ struct iopts {
 	double baseline, target, weight, value;
 	const char *direction;
 	const char *reason;
+	long long if_version;
 	int period;
 	bool has_period;
 };
@@ -48,6 +54,9 @@ static int iopt(struct cli *cli, int c, const char *v, void *arg)
 	case 'v': return parse_double(v, "--value", &o->value);
 	case 'd': o->direction = v; return 0;
 	case 'r': o->reason = v; return 0;
+	case 'V':
+		return parse_ll(v, "--if-version", 1, 1LL << 53,
+				&o->if_version);
 	case 'p':
 		o->has_period = true;
 		return parse_month(v, "--period", &o->period);
@@ -65,9 +74,19 @@ static const struct option opts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
+static const struct option update_opts[] = {
+	{ "baseline", required_argument, NULL, 'b' },
+	{ "target", required_argument, NULL, 't' },
+	{ "weight", required_argument, NULL, 'w' },
+	{ "reason", required_argument, NULL, 'r' },
+	{ "if-version", required_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
 static const struct option value_opts[] = {
 	{ "period", required_argument, NULL, 'p' },
 	{ "value", required_argument, NULL, 'v' },
+	{ "if-version", required_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -141,7 +160,7 @@ static int value(struct cli *cli, int argc, char **argv, bool actual)
 	    (rc = cli_open(cli)))
 		return rc;
 	if (svc_indicator_value(&cli->ctx, id, o.period, actual, o.value,
-				&cli->err))
+				o.if_version, NULL, &cli->err))
 		return cli_fail(cli, &cli->err);
 	if (cli->json) {
 		struct jw *w = cli_json(cli);
@@ -181,14 +200,15 @@ static int update(struct cli *cli, int argc, char **argv)
 	int rc;
 
 	iopts_init(&o);
-	CLI_PARSE(cli, &cmd_indicator, opts, &argc, &argv, iopt, &o);
+	CLI_PARSE(cli, &cmd_indicator, update_opts, &argc, &argv, iopt, &o);
 	if (argc != 1)
 		return cli_usage("indicator update needs one ID");
 	if ((rc = parse_id(argv[0], "indicator", &id)) ||
 	    (rc = cli_open(cli)))
 		return rc;
 	if (svc_indicator_update(&cli->ctx, id, o.target, o.baseline,
-				 o.weight, o.reason, &cli->err))
+				 o.weight, o.reason, o.if_version,
+				 &cli->err))
 		return cli_fail(cli, &cli->err);
 	if (!cli->json)
 		printf("indicator %lld updated\n", id);

@@ -10,6 +10,7 @@ void goal_init(struct goal *g)
 {
 	memset(g, 0, sizeof(*g));
 	g->weight = 1;
+	g->version = 1;
 	buf_init(&g->arena);
 }
 

@@ -19,6 +19,7 @@ struct goal {
 	int year;
 	double weight;		/* default 1 */
 	const char *created_at;
+	long long version;	/* 1 when created, + 1 per change */
 	struct buf arena;
 };
 

@@ -10,6 +10,7 @@ void indicator_init(struct indicator *ind)
 {
 	memset(ind, 0, sizeof(*ind));
 	ind->weight = 1;
+	ind->version = 1;
 	buf_init(&ind->arena);
 }
 

@@ -26,6 +26,7 @@ struct indicator {
 	double target;
 	enum direction direction;
 	double weight;		/* default 1 */
+	long long version;	/* 1 when created, + 1 per change or value */
 	struct buf arena;
 };
 

@@ -2,6 +2,8 @@
  * /api/v1/goals: the goal tree as `luoshi goal tree --json` prints it (the
  * roots the caller can see, each with its visible subtree), one node,
  * creation and weight changes (kept in the history with their reason).
+ * SPEC §9 fixes the node's keys, so a goal's version travels in the ETag
+ * header; a weight change honours If-Match (412, nothing changed).
  */
 #include "http/body.h"
 #include "http/reply.h"
@@ -35,7 +37,7 @@ void api_goals_list(struct req *r)
 	goal_forest_release(&gf);
 }
 
-/* The node of goal `id` with its visible subtree. */
+/* The node of goal `id` with its visible subtree; ETag: its version. */
 static void reply_node(struct req *r, long long id)
 {
 	struct goal_forest gf;
@@ -46,10 +48,12 @@ static void reply_node(struct req *r, long long id)
 		reply_error(r, &e);
 		return;
 	}
-	if (!(n = goal_forest_find(&gf, id, &e)))
+	if (!(n = goal_forest_find(&gf, id, &e))) {
 		reply_error(r, &e);
-	else
+	} else {
 		shape_goal_node(reply_json(r, 200), n);
+		reply_etag(r, n->g.version);
+	}
 	goal_forest_release(&gf);
 }
 
@@ -102,6 +106,7 @@ void api_goals_create(struct req *r)
 	g.year = (int)year;
 	g.weight = weight;
 	shape_goal(reply_json(r, 201), &g);
+	reply_etag(r, g.version);
 	goal_release(&g);
 	snprintf(loc, sizeof(loc), "/api/v1/goals/%lld", id);
 	req_set_header(r, "Location", loc);
@@ -117,9 +122,10 @@ void api_goals_patch(struct req *r)
 		{ "reason", JT_STR, &reason, NULL },
 	};
 	struct err e = ERR_INIT;
-	long long id;
+	long long id, if_version;
 
 	if (req_param_id(r, 0, "goal", &id) ||
+	    req_if_match(r, &if_version) ||
 	    body_parse(r, f, sizeof(f) / sizeof(f[0])))
 		return;
 	if (!has_weight) {
@@ -127,7 +133,7 @@ void api_goals_patch(struct req *r)
 			   "weight (and reason)");
 		return;
 	}
-	if (svc_goal_set_weight(&r->ctx, id, weight, reason, &e))
+	if (svc_goal_set_weight(&r->ctx, id, weight, reason, if_version, &e))
 		reply_error(r, &e);
 	else
 		reply_node(r, id);

@@ -3,7 +3,8 @@
  * in the goal tree (read from the goal forest, so scope and derived
  * figures are those of `luoshi goal tree`), creation, changes of target,
  * baseline and weight (history kept, lowering a target needs a reason),
- * and the monthly plan and reported actual.
+ * and the monthly plan and reported actual. Every answer about one
+ * indicator carries its version as the ETag; its writes honour If-Match.
  */
 #include "http/body.h"
 #include "http/reply.h"
@@ -64,7 +65,10 @@ out:
 	goal_forest_release(&gf);
 }
 
-/* The indicator `id` with its trajectory, 404 unless its goal is seen. */
+/*
+ * The indicator `id` with its trajectory and its version as the ETag, 404
+ * unless its goal is seen.
+ */
 static void reply_indicator(struct req *r, long long id)
 {
 	struct goal_forest gf;
@@ -78,11 +82,13 @@ static void reply_indicator(struct req *r, long long id)
 	for (size_t i = 0; i < gf.ninds && !iv; i++)
 		if (gf.inds[i].ind.id == id)
 			iv = &gf.inds[i];
-	if (iv && goal_forest_find(&gf, iv->ind.goal_id, &e))
+	if (iv && goal_forest_find(&gf, iv->ind.goal_id, &e)) {
 		shape_indicator(reply_json(r, 200), iv);
-	else
+		reply_etag(r, iv->ind.version);
+	} else {
 		reply_fail(r, LS_ENOTFOUND, "id", "indicator '%lld' not found",
 			   id);
+	}
 	goal_forest_release(&gf);
 }
 
@@ -140,6 +146,7 @@ void api_indicators_create(struct req *r)
 	jw_obj(w);
 	shape_indicator_fields(w, &ind);
 	jw_obj_end(w);
+	reply_etag(r, ind.version);
 	snprintf(loc, sizeof(loc), "/api/v1/indicators/%lld", id);
 	req_set_header(r, "Location", loc);
 }
@@ -155,13 +162,14 @@ void api_indicators_patch(struct req *r)
 		{ "reason", JT_STR, &reason, NULL },
 	};
 	struct err e = ERR_INIT;
-	long long id;
+	long long id, if_version;
 
 	if (req_param_id(r, 0, "indicator", &id) ||
+	    req_if_match(r, &if_version) ||
 	    body_parse(r, f, sizeof(f) / sizeof(f[0])))
 		return;
 	if (svc_indicator_update(&r->ctx, id, target, baseline, weight,
-				 reason, &e))
+				 reason, if_version, &e))
 		reply_error(r, &e);
 	else
 		reply_indicator(r, id);
@@ -180,10 +188,11 @@ void api_indicators_value(struct req *r)
 	bool actual = !strcmp(strrchr(r->path, '/'), "/report");
 	struct err e = ERR_INIT;
 	struct jw *w;
-	long long id;
+	long long id, if_version, version;
 	char m[8];
 
 	if (req_param_id(r, 0, "indicator", &id) ||
+	    req_if_match(r, &if_version) ||
 	    body_parse(r, f, sizeof(f) / sizeof(f[0])))
 		return;
 	if (month < 0 || !has_value) {
@@ -192,7 +201,8 @@ void api_indicators_value(struct req *r)
 			   "value");
 		return;
 	}
-	if (svc_indicator_value(&r->ctx, id, month, actual, value, &e)) {
+	if (svc_indicator_value(&r->ctx, id, month, actual, value, if_version,
+				&version, &e)) {
 		reply_error(r, &e);
 		return;
 	}
@@ -204,4 +214,5 @@ void api_indicators_value(struct req *r)
 	jw_key(w, actual ? "actual" : "plan");
 	jw_numd(w, value, 6);
 	jw_obj_end(w);
+	reply_etag(r, version);
 }

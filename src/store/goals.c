@@ -1,26 +1,31 @@
 /*
  * Goals (目标) in the store: a tree by parent_id, read whole and ordered by
- * id (the roll-up in core/goal.c walks it in memory).
+ * id (the roll-up in core/goal.c walks it in memory). Every change bumps
+ * the goal's version, checked against the caller's (If-Match).
  */
 #include "store/store_int.h"
 
 static const char goal_exists_sql[] =
 	"SELECT 1 FROM goals WHERE id = ?";
 
+static const char goal_version_sql[] =
+	"SELECT version FROM goals WHERE id = ?";
+
 static const char goal_insert_sql[] =
-	"INSERT INTO goals (title, parent_id, unit, year, weight, created_at) "
-	"VALUES (?, ?, ?, ?, ?, ?) RETURNING id";
+	"INSERT INTO goals (title, parent_id, unit, year, weight, created_at, "
+	"version) VALUES (?, ?, ?, ?, ?, ?, 1) RETURNING id";
 
 static const char goal_get_sql[] =
-	"SELECT id, title, parent_id, unit, year, weight, created_at "
-	"FROM goals WHERE id = ?";
+	"SELECT id, title, parent_id, unit, year, weight, created_at, "
+	"version FROM goals WHERE id = ?";
 
 static const char goal_each_sql[] =
-	"SELECT id, title, parent_id, unit, year, weight, created_at "
-	"FROM goals ORDER BY id";
+	"SELECT id, title, parent_id, unit, year, weight, created_at, "
+	"version FROM goals ORDER BY id";
 
 static const char goal_weight_sql[] =
-	"UPDATE goals SET weight = ? WHERE id = ? RETURNING id";
+	"UPDATE goals SET weight = ?1, version = version + 1 "
+	"WHERE id = ?2 AND (?3 = 0 OR version = ?3) RETURNING id";
 
 static void goal_fill(struct store *s, struct stmt *st, struct goal *g)
 {
@@ -32,6 +37,7 @@ static void goal_fill(struct store *s, struct stmt *st, struct goal *g)
 	g->parent_id = col_int(s, st, 2);
 	g->year = (int)col_int(s, st, 4);
 	g->weight = col_double(s, st, 5);
+	g->version = col_int(s, st, 7);
 }
 
 enum lserr store_need_goal(struct store *s, long long id, const char *field,
@@ -120,7 +126,7 @@ enum lserr store_goal_each(struct store *s, store_goal_fn fn, void *arg,
 }
 
 enum lserr store_goal_set_weight(struct store *s, long long id, double weight,
-				 struct err *e)
+				 long long version, struct err *e)
 {
 	struct stmt *st;
 	int r;
@@ -129,10 +135,11 @@ enum lserr store_goal_set_weight(struct store *s, long long id, double weight,
 		return e->code;
 	db_double(s, st, 1, weight);
 	db_int(s, st, 2, id);
+	db_int(s, st, 3, version);
 	r = db_one(s, st, NULL, e);
 	if (r < 0)
 		return (enum lserr)-r;
 	if (r == 0)
-		return store_notfound_id(e, "id", "goal", id);
+		return store_stale(s, goal_version_sql, "goal", id, version, e);
 	return LS_OK;
 }

@@ -2,31 +2,41 @@
  * Indicators (指标) and their monthly trajectory in the store. Months are
  * 'YYYY-MM' text in the database (so they sort and read well) and month
  * keys in memory; plan and actual of a month are one row, each column
- * written on its own so that reporting an actual keeps the plan.
+ * written on its own so that reporting an actual keeps the plan. Every
+ * change of an indicator, a month's value included (it moves the
+ * trajectory), bumps the indicator's version, checked against the
+ * caller's (If-Match).
  */
 #include "store/store_int.h"
 #include "util/date.h"
 
 #include <math.h>
 
-static const char indicator_exists_sql[] =
-	"SELECT 1 FROM indicators WHERE id = ?";
+static const char indicator_version_sql[] =
+	"SELECT version FROM indicators WHERE id = ?";
 
 static const char indicator_insert_sql[] =
 	"INSERT INTO indicators (goal_id, name, measure, baseline, target, "
-	"direction, weight) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id";
+	"direction, weight, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1) "
+	"RETURNING id";
 
 static const char indicator_get_sql[] =
 	"SELECT id, goal_id, name, measure, baseline, target, direction, "
-	"weight FROM indicators WHERE id = ?";
+	"weight, version FROM indicators WHERE id = ?";
 
 static const char indicator_each_sql[] =
 	"SELECT id, goal_id, name, measure, baseline, target, direction, "
-	"weight FROM indicators WHERE ?1 = 0 OR goal_id = ?1 ORDER BY id";
+	"weight, version FROM indicators WHERE ?1 = 0 OR goal_id = ?1 "
+	"ORDER BY id";
 
 static const char indicator_update_sql[] =
-	"UPDATE indicators SET name = ?, measure = ?, baseline = ?, "
-	"target = ?, direction = ?, weight = ? WHERE id = ? RETURNING id";
+	"UPDATE indicators SET name = ?1, measure = ?2, baseline = ?3, "
+	"target = ?4, direction = ?5, weight = ?6, version = version + 1 "
+	"WHERE id = ?7 AND (?8 = 0 OR version = ?8) RETURNING id";
+
+static const char indicator_bump_sql[] =
+	"UPDATE indicators SET version = version + 1 "
+	"WHERE id = ?1 AND (?2 = 0 OR version = ?2) RETURNING id";
 
 static const char plan_put_sql[] =
 	"INSERT INTO indicator_values (indicator_id, month, plan) "
@@ -57,22 +67,26 @@ static void indicator_fill(struct store *s, struct stmt *st,
 	if (!direction_parse(col_text(s, st, 6), &ind->direction))
 		ind->direction = DIR_UP;
 	ind->weight = col_double(s, st, 7);
+	ind->version = col_int(s, st, 8);
 }
 
-static enum lserr need_indicator(struct store *s, long long id,
-				 struct err *e)
+/* Bumps the version of indicator `id` if it is `version` (0: any). */
+static enum lserr bump_indicator(struct store *s, long long id,
+				 long long version, struct err *e)
 {
 	struct stmt *st;
 	int r;
 
-	if (!(st = store_stmt(s, indicator_exists_sql, e)))
+	if (!(st = store_stmt(s, indicator_bump_sql, e)))
 		return e->code;
 	db_int(s, st, 1, id);
+	db_int(s, st, 2, version);
 	r = db_one(s, st, NULL, e);
 	if (r < 0)
 		return (enum lserr)-r;
 	if (r == 0)
-		return store_notfound_id(e, "id", "indicator", id);
+		return store_stale(s, indicator_version_sql, "indicator", id,
+				   version, e);
 	return LS_OK;
 }
 
@@ -147,7 +161,7 @@ enum lserr store_indicator_each(struct store *s, long long goal_id,
 }
 
 enum lserr store_indicator_update(struct store *s, const struct indicator *ind,
-				  struct err *e)
+				  long long version, struct err *e)
 {
 	struct stmt *st;
 	int r;
@@ -161,23 +175,25 @@ enum lserr store_indicator_update(struct store *s, const struct indicator *ind,
 	db_text(s, st, 5, direction_name(ind->direction));
 	db_double(s, st, 6, ind->weight);
 	db_int(s, st, 7, ind->id);
+	db_int(s, st, 8, version);
 	r = db_one(s, st, NULL, e);
 	if (r < 0)
 		return (enum lserr)-r;
 	if (r == 0)
-		return store_notfound_id(e, "id", "indicator", ind->id);
+		return store_stale(s, indicator_version_sql, "indicator",
+				   ind->id, version, e);
 	return LS_OK;
 }
 
 enum lserr store_indicator_value_put(struct store *s, long long id, int month,
 				     bool actual, double value,
-				     struct err *e)
+				     long long version, struct err *e)
 {
 	struct stmt *st;
 	enum lserr rc;
 	char m[8];
 
-	if ((rc = need_indicator(s, id, e)) != LS_OK)
+	if ((rc = bump_indicator(s, id, version, e)) != LS_OK)
 		return rc;
 	if (!(st = store_stmt(s, actual ? actual_put_sql : plan_put_sql, e)))
 		return e->code;

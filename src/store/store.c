@@ -410,3 +410,24 @@ enum lserr store_notfound_id(struct err *e, const char *field,
 	return err_set(e, LS_ENOTFOUND, field, "%s '%lld' not found", what,
 		       id);
 }
+
+enum lserr store_stale(struct store *s, const char *version_sql,
+		       const char *what, long long id, long long expected,
+		       struct err *e)
+{
+	struct stmt *st = store_stmt(s, version_sql, e);
+	long long have = 0;
+	int r;
+
+	if (!st)
+		return e->code;
+	db_int(s, st, 1, id);
+	r = db_one(s, st, &have, e);
+	if (r < 0)
+		return (enum lserr)-r;
+	if (r == 0)
+		return store_notfound_id(e, "id", what, id);
+	return err_set(e, LS_EVERSION, "version",
+		       "%s %lld has version %lld, not %lld", what, id, have,
+		       expected);
+}

@@ -83,7 +83,7 @@ enum lserr store_user_each(struct store *s, store_user_fn fn, void *arg,
 enum lserr store_user_set_password(struct store *s, const char *login,
 				   const char *pwhash, struct err *e);
 
-/* Goals: ordered by id. */
+/* Goals: ordered by id; inserted with version 1. */
 typedef int (*store_goal_fn)(const struct goal *g, void *arg);
 enum lserr store_goal_insert(struct store *s, const struct goal *g,
 			     long long *id, struct err *e);
@@ -91,10 +91,18 @@ enum lserr store_goal_get(struct store *s, long long id, struct goal *out,
 			  struct err *e);
 enum lserr store_goal_each(struct store *s, store_goal_fn fn, void *arg,
 			   struct err *e);
+/*
+ * Sets the weight and bumps the version where the stored version is
+ * `version` (0: any); LS_EVERSION, nothing changed, when it differs.
+ */
 enum lserr store_goal_set_weight(struct store *s, long long id, double weight,
-				 struct err *e);
+				 long long version, struct err *e);
 
-/* Indicators: ordered by id; goal_id 0 = all goals. */
+/*
+ * Indicators: ordered by id; goal_id 0 = all goals; inserted with version
+ * 1. Writes take the expected version (0: any) and bump it, or fail with
+ * LS_EVERSION and change nothing.
+ */
 typedef int (*store_indicator_fn)(const struct indicator *ind, void *arg);
 typedef int (*store_value_fn)(const struct indicator_value *v, void *arg);
 enum lserr store_indicator_insert(struct store *s, const struct indicator *ind,
@@ -106,11 +114,14 @@ enum lserr store_indicator_each(struct store *s, long long goal_id,
 				struct err *e);
 /* Updates baseline, target, direction, weight, name, measure. */
 enum lserr store_indicator_update(struct store *s, const struct indicator *ind,
-				  struct err *e);
-/* Sets the plan (actual=false) or actual (true) of one month. */
+				  long long version, struct err *e);
+/*
+ * Sets the plan (actual=false) or actual (true) of one month; a new value
+ * moves the trajectory, so the indicator's version goes up too.
+ */
 enum lserr store_indicator_value_put(struct store *s, long long id, int month,
 				     bool actual, double value,
-				     struct err *e);
+				     long long version, struct err *e);
 /* Values ordered by indicator id then month; id 0 = all indicators. */
 enum lserr store_indicator_value_each(struct store *s, long long id,
 				      store_value_fn fn, void *arg,

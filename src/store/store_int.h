@@ -130,6 +130,15 @@ enum lserr store_notfound_id(struct err *e, const char *field,
 			     const char *what, long long id);
 
 /*
+ * Why a versioned write (WHERE id = ? AND version = ?) matched no row:
+ * `version_sql` selects the stored version of row `id`; LS_ENOTFOUND when
+ * it is gone, else LS_EVERSION "<what> 3 has version 2, not 1".
+ */
+enum lserr store_stale(struct store *s, const char *version_sql,
+		       const char *what, long long id, long long expected,
+		       struct err *e);
+
+/*
  * Reference checks shared by the entity files: LS_OK when the row exists
  * (or the key is NULL / 0, an absent optional reference), else
  * LS_ENOTFOUND naming `field` ("unit 'X' not found").

@@ -350,27 +350,6 @@ enum lserr store_task_insert(struct store *s, const struct task *t,
 	return LS_OK;
 }
 
-/* Why an update matched no row: the task is gone or has moved on. */
-static enum lserr task_stale(struct store *s, const struct task *t,
-			     struct err *e)
-{
-	struct stmt *st = store_stmt(s, task_version_sql, e);
-	long long have = 0;
-	int r;
-
-	if (!st)
-		return e->code;
-	db_int(s, st, 1, t->id);
-	r = db_one(s, st, &have, e);
-	if (r < 0)
-		return (enum lserr)-r;
-	if (r == 0)
-		return store_notfound_id(e, "id", "task", t->id);
-	return err_set(e, LS_EVERSION, "version",
-		       "task %lld has version %lld, not %lld", t->id, have,
-		       t->version);
-}
-
 enum lserr store_task_update(struct store *s, const struct task *t,
 			     struct err *e)
 {
@@ -389,7 +368,8 @@ enum lserr store_task_update(struct store *s, const struct task *t,
 	if (r < 0)
 		return (enum lserr)-r;
 	if (r == 0)
-		return task_stale(s, t, e);
+		return store_stale(s, task_version_sql, "task", t->id,
+				   t->version, e);
 	if (!(st = store_stmt(s, task_co_delete_sql, e)))
 		return e->code;
 	db_int(s, st, 1, t->id);

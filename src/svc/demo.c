@@ -276,16 +276,17 @@ static enum lserr play(struct demo *d, const struct demo_ev *v,
 		return play_goal(d, v, e);
 	case DEMO_EV_WEIGHT:
 		return svc_goal_set_weight(d->c, d->goal_ids[v->ref],
-					   v->value, v->text, e);
+					   v->value, v->text, 0, e);
 	case DEMO_EV_INDICATOR:
 		return play_indicator(d, v, e);
 	case DEMO_EV_VALUE:
 		d->st->values++;
 		return svc_indicator_value(d->c, d->ind_ids[v->ref], v->sub,
-					   v->actual, v->value, e);
+					   v->actual, v->value, 0, NULL, e);
 	case DEMO_EV_RAISE:
 		return svc_indicator_update(d->c, d->ind_ids[v->ref],
-					    v->value, NAN, NAN, v->text, e);
+					    v->value, NAN, NAN, v->text, 0,
+					    e);
 	case DEMO_EV_TASK:
 		return play_task(d, v, e);
 	case DEMO_EV_MS_ADD:

@@ -35,6 +35,7 @@ static void copy_goal(struct goal *dst, const struct goal *src)
 	dst->parent_id = src->parent_id;
 	dst->year = src->year;
 	dst->weight = src->weight;
+	dst->version = src->version;
 	for (int i = 0; i < 3; i++)
 		total += s[i] ? strlen(s[i]) + 1 : 0;
 	buf_grow(&dst->arena, total);

@@ -32,6 +32,18 @@ static char *indicator_json(const struct indicator *ind)
 	return jw_text_end(&x);
 }
 
+/* LS_EVERSION unless if_version is 0 or the stored version `have`. */
+static enum lserr check_version(const char *what, long long id,
+				long long have, long long if_version,
+				struct err *e)
+{
+	if (if_version && if_version != have)
+		return err_set(e, LS_EVERSION, "version", "%s %lld has "
+			       "version %lld, not %lld", what, id, have,
+			       if_version);
+	return LS_OK;
+}
+
 static enum lserr check_weight(double weight, struct err *e)
 {
 	if (!(weight > 0 && weight <= 1000))
@@ -131,7 +143,8 @@ static enum lserr revise(struct ctx *c, const char *entity, long long id,
 }
 
 enum lserr svc_goal_set_weight(struct ctx *c, long long id, double weight,
-			       const char *reason, struct err *e)
+			       const char *reason, long long if_version,
+			       struct err *e)
 {
 	struct goal g;
 	char *before = NULL, *after = NULL;
@@ -144,12 +157,13 @@ enum lserr svc_goal_set_weight(struct ctx *c, long long id, double weight,
 	goal_init(&g);
 	if ((rc = store_begin(c->st, e)))
 		goto out;
-	if ((rc = goal_in_scope(c, id, "id", &g, e)))
+	if ((rc = goal_in_scope(c, id, "id", &g, e)) ||
+	    (rc = check_version("goal", id, g.version, if_version, e)))
 		goto fail;
 	before = goal_json(&g);
 	if ((rc = revise(c, "goal", id, "weight", g.weight, weight, reason,
 			 e)) ||
-	    (rc = store_goal_set_weight(c->st, id, weight, e)))
+	    (rc = store_goal_set_weight(c->st, id, weight, g.version, e)))
 		goto fail;
 	g.weight = weight;
 	after = goal_json(&g);
@@ -195,6 +209,7 @@ enum lserr svc_indicator_add(struct ctx *c, long long goal_id,
 	if ((rc = store_indicator_insert(c->st, &ind, id, e)))
 		goto fail;
 	ind.id = *id;
+	ind.version = 1;
 	json = indicator_json(&ind);
 	if ((rc = audit_record_id(c, "indicator.add", "indicator", *id, NULL,
 				  json, e)))
@@ -232,7 +247,8 @@ static bool lowers(enum direction d, double from, double to)
 
 enum lserr svc_indicator_update(struct ctx *c, long long id, double target,
 				double baseline, double weight,
-				const char *reason, struct err *e)
+				const char *reason, long long if_version,
+				struct err *e)
 {
 	struct indicator ind;
 	char *before = NULL, *after = NULL;
@@ -254,7 +270,8 @@ enum lserr svc_indicator_update(struct ctx *c, long long id, double target,
 	indicator_init(&ind);
 	if ((rc = store_begin(c->st, e)))
 		goto out;
-	if ((rc = indicator_in_scope(c, id, &ind, e)))
+	if ((rc = indicator_in_scope(c, id, &ind, e)) ||
+	    (rc = check_version("indicator", id, ind.version, if_version, e)))
 		goto fail;
 	if (!isnan(target) && lowers(ind.direction, ind.target, target) &&
 	    (!reason || !*reason)) {
@@ -282,9 +299,11 @@ enum lserr svc_indicator_update(struct ctx *c, long long id, double target,
 			goto fail;
 		ind.weight = weight;
 	}
+	if ((rc = store_indicator_update(c->st, &ind, ind.version, e)))
+		goto fail;
+	ind.version++;
 	after = indicator_json(&ind);
-	if ((rc = store_indicator_update(c->st, &ind, e)) ||
-	    (rc = audit_record_id(c, "indicator.update", "indicator", id,
+	if ((rc = audit_record_id(c, "indicator.update", "indicator", id,
 				  before, after, e)))
 		goto fail;
 	rc = store_commit(c->st, e);
@@ -299,7 +318,8 @@ out:
 }
 
 enum lserr svc_indicator_value(struct ctx *c, long long id, int month,
-			       bool actual, double value, struct err *e)
+			       bool actual, double value, long long if_version,
+			       long long *version, struct err *e)
 {
 	struct indicator ind;
 	struct buf b = BUF_INIT;
@@ -317,8 +337,10 @@ enum lserr svc_indicator_value(struct ctx *c, long long id, int month,
 	if ((rc = store_begin(c->st, e)))
 		goto out;
 	if ((rc = indicator_in_scope(c, id, &ind, e)) ||
+	    (rc = check_version("indicator", id, ind.version, if_version,
+				e)) ||
 	    (rc = store_indicator_value_put(c->st, id, month, actual, value,
-					    e)))
+					    ind.version, e)))
 		goto fail;
 	jw_init(&w, &b, NULL);
 	jw_obj(&w);
@@ -331,7 +353,8 @@ enum lserr svc_indicator_value(struct ctx *c, long long id, int month,
 				  "indicator.plan", "indicator", id, NULL,
 				  b.ptr, e)))
 		goto fail;
-	rc = store_commit(c->st, e);
+	if ((rc = store_commit(c->st, e)) == LS_OK && version)
+		*version = ind.version + 1;
 	goto out;
 fail:
 	store_rollback(c->st);

@@ -14,9 +14,14 @@
 enum lserr svc_goal_add(struct ctx *c, const char *title, const char *unit,
 			int year, long long parent_id, double weight,
 			long long *id, struct err *e);
-/* Changes a goal's weight, keeping the history with the reason. */
+/*
+ * Changes a goal's weight, keeping the history with the reason. Writes
+ * below take `if_version` (0: none): when the stored version differs they
+ * fail with LS_EVERSION before changing anything.
+ */
 enum lserr svc_goal_set_weight(struct ctx *c, long long id, double weight,
-			       const char *reason, struct err *e);
+			       const char *reason, long long if_version,
+			       struct err *e);
 
 enum lserr svc_indicator_add(struct ctx *c, long long goal_id,
 			     const struct indicator *ind, long long *id,
@@ -28,10 +33,15 @@ enum lserr svc_indicator_add(struct ctx *c, long long goal_id,
  */
 enum lserr svc_indicator_update(struct ctx *c, long long id, double target,
 				double baseline, double weight,
-				const char *reason, struct err *e);
-/* Sets the plan (actual=false) or the reported actual of a month. */
+				const char *reason, long long if_version,
+				struct err *e);
+/*
+ * Sets the plan (actual=false) or the reported actual of a month; the
+ * indicator's new version goes to *version (when not NULL).
+ */
 enum lserr svc_indicator_value(struct ctx *c, long long id, int month,
-			       bool actual, double value, struct err *e);
+			       bool actual, double value, long long if_version,
+			       long long *version, struct err *e);
 
 /* One indicator with its trajectory and derived figures. */
 struct indicator_view {

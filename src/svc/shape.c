@@ -123,6 +123,7 @@ void shape_indicator_fields(struct jw *w, const struct indicator *ind)
 	jw_knum2(w, "target", ind->target);
 	jw_kstr(w, "direction", direction_name(ind->direction));
 	jw_knum2(w, "weight", ind->weight);
+	jw_kint(w, "version", ind->version);
 }
 
 void shape_milestone(struct jw *w, const struct milestone *m)

@@ -37,7 +37,11 @@ void shape_task(struct jw *w, const struct task *t, const struct task_view *v);
 void shape_unit(struct jw *w, const struct unit *u);
 void shape_user(struct jw *w, const struct user *u);
 void shape_goal(struct jw *w, const struct goal *g);
-/* The indicator's record fields only (derived ones: see svc/goals.c). */
+/*
+ * The indicator's record fields, version included (derived ones: see
+ * svc/goal_tree.c). Goals carry their version in the API's ETag only:
+ * SPEC §9 fixes the goal node's keys.
+ */
 void shape_indicator_fields(struct jw *w, const struct indicator *ind);
 void shape_milestone(struct jw *w, const struct milestone *m);
 void shape_report(struct jw *w, const struct report *r);

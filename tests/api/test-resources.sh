@@ -326,6 +326,7 @@ apij wang POST /api/v1/goals '{"title":"经济发展","unit":"HRB","year":2026}'
 expect_status 201 "create goal 1"
 expect_out "$G1" "goal 1"
 expect_header Location /api/v1/goals/1 "goal 1"
+expect_header ETag '"1"' "goal 1 starts at version 1"
 expect_eq "$(audit_count)" $((n + 1)) "goal 1 is audited"
 apij dl POST /api/v1/goals '{"title":"x","unit":"HRB-DL","year":2026,"parent_id":1}'
 error_is 404 not_found parent_id "a leader's goal below an invisible goal"
@@ -334,6 +335,7 @@ expect_status 201 "create goal 2"
 expect_out '{"id":2,"title":"道里区经济","parent_id":1,"unit":"HRB-DL","year":2026,"weight":2}' \
 	"goal 2"
 expect_header Location /api/v1/goals/2 "goal 2"
+expect_header ETag '"1"' "goal 2 starts at version 1"
 apij wang POST /api/v1/goals '{"title":"南岗区项目","unit":"HRB-NG","year":2026,"parent_id":1,"weight":1}'
 expect_status 201 "create goal 3"
 apij dl POST /api/v1/goals '{"title":"新阳路街道整治","unit":"HRB-DL-01","year":2026,"parent_id":2}'
@@ -341,8 +343,9 @@ expect_status 201 "a leader creates goal 4 below"
 expect_out '{"id":4,"title":"新阳路街道整治","parent_id":2,"unit":"HRB-DL-01","year":2026,"weight":1}' \
 	"goal 4"
 
-# indicators: 1 and 2 of goal 2, 3 of goal 3
-IREC1='{"id":1,"goal_id":2,"name":"地区生产总值","measure":"亿元","baseline":100,"target":200,"direction":"up","weight":1}'
+# indicators: 1 and 2 of goal 2, 3 of goal 3. An indicator's version is
+# in its JSON and its ETag; every change, a month's value included, adds 1.
+IREC1='{"id":1,"goal_id":2,"name":"地区生产总值","measure":"亿元","baseline":100,"target":200,"direction":"up","weight":1,"version":1}'
 n=$(audit_count)
 I1='{"goal_id":2,"name":"地区生产总值","measure":"亿元","baseline":100,"target":200}'
 apij li POST /api/v1/indicators "$I1"
@@ -374,21 +377,29 @@ apij wang POST /api/v1/indicators "$I1"
 expect_status 201 "create indicator 1"
 expect_out "$IREC1" "indicator 1"
 expect_header Location /api/v1/indicators/1 "indicator 1"
+expect_header ETag '"1"' "indicator 1 starts at version 1"
 expect_eq "$(audit_count)" $((n + 1)) "indicator 1 is audited"
 apij dl POST /api/v1/indicators '{"goal_id":2,"name":"单位能耗","measure":"吨标煤","baseline":50,"target":40,"direction":"down"}'
 expect_status 201 "a leader creates indicator 2"
-expect_out '{"id":2,"goal_id":2,"name":"单位能耗","measure":"吨标煤","baseline":50,"target":40,"direction":"down","weight":1}' \
+expect_out '{"id":2,"goal_id":2,"name":"单位能耗","measure":"吨标煤","baseline":50,"target":40,"direction":"down","weight":1,"version":1}' \
 	"indicator 2"
 apij wang POST /api/v1/indicators '{"goal_id":3,"name":"新开工项目","measure":"个","baseline":0,"target":10,"direction":"up","weight":1}'
 expect_status 201 "create indicator 3"
+expect_header ETag '"1"' "indicator 3"
+expect_eq "$(sqlite3 "$LUOSHI_DB" "SELECT group_concat(version) FROM
+	indicators")" "1,1,1" "indicators are stored with version 1"
 
 # plan and actuals
-value() {	# LOGIN plan|report ID PERIOD VALUE WANT-KEY
-	apij "$1" POST "/api/v1/indicators/$3/$2" \
-		"{\"period\":\"$4\",\"value\":$5}"
-	expect_status 200 "$1: indicator $3 $2 $4 = $5"
-	expect_out "{\"indicator_id\":$3,\"month\":\"$4\",\"$6\":$5}" \
-		"$1: indicator $3 $2 $4"
+value() {	# LOGIN plan|report ID PERIOD VALUE WANT-KEY WANT-ETAG [ARGS]
+	_v_l=$1 _v_a=$2 _v_i=$3 _v_p=$4 _v_v=$5 _v_k=$6 _v_e=$7
+	shift 7
+	apij "$_v_l" POST "/api/v1/indicators/$_v_i/$_v_a" \
+		"{\"period\":\"$_v_p\",\"value\":$_v_v}" "$@"
+	expect_status 200 "$_v_l: indicator $_v_i $_v_a $_v_p = $_v_v"
+	expect_out "{\"indicator_id\":$_v_i,\"month\":\"$_v_p\",\"$_v_k\":$_v_v}" \
+		"$_v_l: indicator $_v_i $_v_a $_v_p"
+	expect_header ETag "\"$_v_e\"" \
+		"$_v_l: indicator $_v_i $_v_a $_v_p moves the version"
 }
 n=$(audit_count)
 apij kan POST /api/v1/indicators/1/report '{"period":"2026-11","value":150}'
@@ -416,29 +427,56 @@ for p in plan report; do
 		"$p with an unknown field"
 done
 expect_eq "$(audit_count)" "$n" "nothing recorded by the refused values"
-value wang plan 1 2026-10 140 plan
-value wang plan 1 2026-11 160 plan
-value li report 1 2026-10 150 actual
-value li report 1 2026-11 120 actual
-value dl report 1 2026-11 150 actual	# replaces 120
-value dl plan 2 2026-11 45 plan
-value li report 2 2026-11 44 actual
-value ng report 3 2026-11 15 actual
-value wang report 1 2026-09 90.5 actual	# an older month
+value wang plan 1 2026-10 140 plan 2
+value wang plan 1 2026-11 160 plan 3 -H 'If-Match: "2"'
+value li report 1 2026-10 150 actual 4
+value li report 1 2026-11 120 actual 5 -H 'If-Match: W/"4"'
+value dl report 1 2026-11 150 actual 6	# replaces 120
+value dl plan 2 2026-11 45 plan 2
+value li report 2 2026-11 44 actual 3
+value ng report 3 2026-11 15 actual 2
+expect_eq "$(audit_count)" $((n + 8)) "each value is audited"
+# a stale If-Match (indicator 1 is at 6): 412, no value, no version, no
+# audit entry
+values_now() {	# every stored month as "month=plan/actual"
+	sqlite3 "$LUOSHI_DB" "SELECT group_concat(month || '=' ||
+		coalesce(plan, '-') || '/' || coalesce(actual, '-'), ' ')
+		FROM (SELECT * FROM indicator_values
+		ORDER BY indicator_id, month)"
+}
+VALUES=$(values_now)
+for p in plan report; do
+	apij wang POST /api/v1/indicators/1/$p '{"period":"2026-09","value":1}' \
+		-H 'If-Match: "5"'
+	error_is 412 version_mismatch version "$p with a stale If-Match"
+	is .error.message '"indicator 1 has version 6, not 5"' \
+		"$p: the stale message"
+done
+apij li POST /api/v1/indicators/1/report '{"period":"2026-09","value":1}' \
+	-H 'If-Match: "x"'
+error_is 400 invalid If-Match "an If-Match that is no version"
+expect_eq "$(audit_count)" $((n + 8)) "nothing recorded by the stale values"
+expect_eq "$(values_now)" "$VALUES" "no value stored by the stale requests"
+expect_eq "$(sqlite3 "$LUOSHI_DB" "SELECT version FROM indicators
+	WHERE id = 1")" 6 "indicator 1 still at version 6"
+value wang report 1 2026-09 90.5 actual 7 -H 'If-Match: "6"'	# older month
 expect_eq "$(audit_count)" $((n + 9)) "each value is audited"
 
 # up: (150-100)/(200-100) = 0.5, below the plan 160; down: (50-44)/(50-40)
 # = 0.6, meeting the plan 45; 3: 15/10 = 1.5 clamped to 1.2, no plan
-IND1='{"id":1,"goal_id":2,"name":"地区生产总值","measure":"亿元","baseline":100,"target":200,"direction":"up","weight":1,"month":"2026-11","actual":150,"plan":160,"achievement":0.5,"on_trajectory":false,"trajectory":[{"month":"2026-09","plan":null,"actual":90.5},{"month":"2026-10","plan":140,"actual":150},{"month":"2026-11","plan":160,"actual":150}]}'
-IND2='{"id":2,"goal_id":2,"name":"单位能耗","measure":"吨标煤","baseline":50,"target":40,"direction":"down","weight":1,"month":"2026-11","actual":44,"plan":45,"achievement":0.6,"on_trajectory":true,"trajectory":[{"month":"2026-11","plan":45,"actual":44}]}'
-IND3='{"id":3,"goal_id":3,"name":"新开工项目","measure":"个","baseline":0,"target":10,"direction":"up","weight":1,"month":"2026-11","actual":15,"plan":null,"achievement":1.2,"on_trajectory":null,"trajectory":[{"month":"2026-11","plan":null,"actual":15}]}'
+IND1='{"id":1,"goal_id":2,"name":"地区生产总值","measure":"亿元","baseline":100,"target":200,"direction":"up","weight":1,"version":7,"month":"2026-11","actual":150,"plan":160,"achievement":0.5,"on_trajectory":false,"trajectory":[{"month":"2026-09","plan":null,"actual":90.5},{"month":"2026-10","plan":140,"actual":150},{"month":"2026-11","plan":160,"actual":150}]}'
+IND2='{"id":2,"goal_id":2,"name":"单位能耗","measure":"吨标煤","baseline":50,"target":40,"direction":"down","weight":1,"version":3,"month":"2026-11","actual":44,"plan":45,"achievement":0.6,"on_trajectory":true,"trajectory":[{"month":"2026-11","plan":45,"actual":44}]}'
+IND3='{"id":3,"goal_id":3,"name":"新开工项目","measure":"个","baseline":0,"target":10,"direction":"up","weight":1,"version":2,"month":"2026-11","actual":15,"plan":null,"achievement":1.2,"on_trajectory":null,"trajectory":[{"month":"2026-11","plan":null,"actual":15}]}'
 api_as wang GET /api/v1/indicators/1
 expect_status 200 "GET indicator 1"
 expect_out "$IND1" "indicator 1 with its figures"
+expect_header ETag '"7"' "indicator 1: created, 2 plans, 4 actuals"
 api_as li GET /api/v1/indicators/2
 expect_out "$IND2" "indicator 2 (down) with its figures"
+expect_header ETag '"3"' "indicator 2: created, a plan, an actual"
 api_as ng GET /api/v1/indicators/3
 expect_out "$IND3" "indicator 3, achievement clamped"
+expect_header ETag '"2"' "indicator 3: created, an actual"
 api_as admin GET /api/v1/indicators
 expect_out "[$IND1,$IND2,$IND3]" "every indicator"
 expect_header X-Total-Count 3 "every indicator"
@@ -513,13 +551,16 @@ cli_is "HRB-DL-01's goal tree" --as zhao goal tree
 api_as wang GET /api/v1/goals/1
 expect_status 200 "GET goal 1"
 expect_out "$GN1" "goal 1's node"
+expect_header ETag '"1"' "GET goal 1"
 cli_is "goal 1's node" goal show 1
 api_as wang GET /api/v1/goals/1/tree
 expect_status 200 "GET goal 1's tree"
 expect_out "$GN1" "goal 1's tree"
+expect_header ETag '"1"' "GET goal 1's tree"
 cli_is "goal 1's tree" goal tree 1
 api_as dl GET /api/v1/goals/2/tree
 expect_out "$GN2" "goal 2's tree"
+expect_header ETag '"1"' "GET goal 2's tree"
 cli_is "goal 2's tree for the leader" --as dl goal tree 2
 api_as li GET /api/v1/goals/4
 expect_out "$GN4" "goal 4"
@@ -555,9 +596,23 @@ bad400 wang PATCH /api/v1/goals/2 '{"weight":1,"title":"x"}' title \
 	"PATCH a goal's title"
 bad400 wang PATCH /api/v1/goals/2 '{"weight":1,"reason":5}' reason \
 	"PATCH reason as a number"
+apij wang PATCH /api/v1/goals/2 '{"weight":1,"reason":"统筹调整"}' \
+	-H 'If-Match: "2"'
+error_is 412 version_mismatch version "PATCH a goal with a stale If-Match"
+is .error.message '"goal 2 has version 1, not 2"' "the stale goal message"
+apij wang PATCH /api/v1/goals/2 '{"weight":1,"reason":"统筹调整"}' \
+	-H 'If-Match: two'
+error_is 400 invalid If-Match "PATCH a goal with a bad If-Match"
 expect_eq "$(audit_count)" "$n" "nothing recorded by the refused PATCHes"
-apij wang PATCH /api/v1/goals/2 '{"weight":1,"reason":"统筹调整"}'
+expect_eq "$(sqlite3 "$LUOSHI_DB" "SELECT count(*) FROM revisions")" 0 \
+	"no revision kept by the refused PATCHes"
+api_as wang GET /api/v1/goals/2
+is .weight 2 "goal 2's weight unchanged by the stale PATCH"
+expect_header ETag '"1"' "goal 2 still at version 1"
+apij wang PATCH /api/v1/goals/2 '{"weight":1,"reason":"统筹调整"}' \
+	-H 'If-Match: "1"'
 expect_status 200 "PATCH goal 2's weight"
+expect_header ETag '"2"' "the weight change makes version 2"
 GN2=$(node 2 道里区经济 HRB-DL 1 50 '"green"' "$GN4" "$IND1,$IND2")
 expect_out "$GN2" "goal 2 after the change"
 expect_eq "$(audit_count)" $((n + 1)) "the weight change is audited"
@@ -594,20 +649,35 @@ bad400 wang PATCH /api/v1/indicators/1 '{"goal":"2"}' goal \
 bad400 wang PATCH /api/v1/indicators/1 '{"weight":0}' weight \
 	"PATCH an indicator's weight to 0"
 bad400 wang PATCH /api/v1/indicators/1 '{}' target "an empty PATCH"
+apij wang PATCH /api/v1/indicators/1 '{"target":180,"reason":"市场变化"}' \
+	-H 'If-Match: "6"'
+error_is 412 version_mismatch version \
+	"PATCH an indicator with a stale If-Match"
+is .error.message '"indicator 1 has version 7, not 6"' \
+	"the stale indicator message"
+apij wang PATCH /api/v1/indicators/1 '{"target":180,"reason":"市场变化"}' \
+	-H 'If-Match: "0"'
+error_is 400 invalid If-Match "If-Match version 0"
 expect_eq "$(audit_count)" "$n" "nothing recorded by the refused PATCHes"
+expect_eq "$(sqlite3 "$LUOSHI_DB" "SELECT count(*) FROM revisions")" 1 \
+	"only goal 2's revision after the refused PATCHes"
 api_as wang GET /api/v1/indicators/1
 expect_out "$IND1" "indicator 1 unchanged"
-apij wang PATCH /api/v1/indicators/1 '{"target":180,"reason":"市场变化"}'
+expect_header ETag '"7"' "indicator 1 still at version 7"
+apij wang PATCH /api/v1/indicators/1 '{"target":180,"reason":"市场变化"}' \
+	-H 'If-Match: "7"'
 expect_status 200 "lowering a target with a reason"
+expect_header ETag '"8"' "the target change makes version 8"
 # (150-100)/(180-100) = 0.625
 IND1=$(printf '%s' "$IND1" | sed 's/"target":200/"target":180/;
-	s/"achievement":0.5/"achievement":0.625/')
+	s/"version":7/"version":8/; s/"achievement":0.5/"achievement":0.625/')
 expect_out "$IND1" "indicator 1 after the change"
 apij wang PATCH /api/v1/indicators/2 '{"target":38}'
 expect_status 200 "a more ambitious down target needs no reason"
+expect_header ETag '"4"' "no If-Match: no check, version 4"
 # (50-44)/(50-38) = 0.5
 IND2=$(printf '%s' "$IND2" | sed 's/"target":40/"target":38/;
-	s/"achievement":0.6/"achievement":0.5/')
+	s/"version":3/"version":4/; s/"achievement":0.6/"achievement":0.5/')
 expect_out "$IND2" "indicator 2 after the change"
 expect_eq "$(audit_count)" $((n + 2)) "both changes are audited"
 # add, 2 plans, 4 actuals, the update: 8 entries, the last two on page 3

@@ -193,6 +193,42 @@ expect_ok "show after second stale" --json task show 1
 jq_is .percent 0 "stale report did not happen"
 jq_is .version 2 "version still 2"
 
+# goals and indicators: every change raises the version; a stale
+# --if-version changes nothing (no value, no history, no audit entry)
+expect_ok "goal" goal add 经济发展 --unit HRB --year 2026
+expect_ok "indicator" indicator add 1 产值 --measure 亿元 --baseline 1 \
+	--target 2
+expect_fail 2 "bad --if-version for goal weight" goal weight 1 --weight 2 \
+	--if-version 0
+expect_fail 2 "--if-version is no option of goal add" goal add x \
+	--unit HRB --year 2026 --if-version 1
+expect_ok "goal weight at version 1" goal weight 1 --weight 2 --if-version 1
+expect_ok "indicator plan at version 1" indicator plan 1 --period 2026-10 \
+	--value 1.5 --if-version 1
+expect_ok "indicator report, no check" indicator report 1 --period 2026-10 \
+	--value 1.2
+snapshot
+REV=$(sqlite3 "$LUOSHI_DB" "SELECT count(*) FROM revisions")
+expect_fail 5 "stale goal weight" goal weight 1 --weight 3 --if-version 1
+expect_err "goal 1 has version 2, not 1" "stale goal explained"
+expect_fail 5 "stale indicator update" indicator update 1 --target 3 \
+	--if-version 2
+expect_err "indicator 1 has version 3, not 2" "stale indicator explained"
+expect_fail 5 "stale indicator report" indicator report 1 \
+	--period 2026-11 --value 1.9 --if-version 2
+unchanged "stale goal and indicator changes"
+expect_eq "$(sqlite3 "$LUOSHI_DB" "SELECT count(*) FROM revisions")" "$REV" \
+	"no history for the stale changes"
+expect_eq "$(sqlite3 "$LUOSHI_DB" "SELECT g.version || ' ' || g.weight ||
+	' ' || i.version || ' ' || i.target || ' ' || (SELECT count(*) FROM
+	indicator_values) FROM goals g, indicators i")" "2 2.0 3 2.0 1" \
+	"versions, weight, target and values unchanged"
+expect_ok "indicator update at version 3" --json indicator update 1 \
+	--target 3 --if-version 3
+expect_ok "the tree" --json goal show 1
+jq_is '.indicators[0] | "\(.version) \(.target)"' '4 3' \
+	"the update made version 4"
+
 # --- 1: I/O and a tampered audit trail ------------------------------------
 expect_fail 1 "backup into a missing directory" backup "$TMP/no/such/dir.db"
 expect_ok "verify before tampering" audit verify

@@ -285,7 +285,7 @@ static const char *unit_codes(struct fx *fx, const char *prefix)
 }
 
 /* The number of files in src/store/migrations/sqlite/. */
-#define SCHEMA_VERSION 5
+#define SCHEMA_VERSION 6
 
 /* Opening, migrations, transactions, backup */
 
@@ -552,8 +552,8 @@ static void test_goals(void **state)
 	g.unit = "NOPE";
 	FAILS(store_goal_insert(fx->s, &g, NULL, &fx->e), LS_ENOTFOUND,
 	      "unit", "unit 'NOPE' not found");
-	OK(store_goal_set_weight(fx->s, root, 3, &fx->e));
-	FAILS(store_goal_set_weight(fx->s, 99, 3, &fx->e), LS_ENOTFOUND,
+	OK(store_goal_set_weight(fx->s, root, 3, 0, &fx->e));
+	FAILS(store_goal_set_weight(fx->s, 99, 3, 0, &fx->e), LS_ENOTFOUND,
 	      "id", "goal '99' not found");
 	OK(store_commit(fx->s, &fx->e));
 	assert_true(root > 0);
@@ -667,9 +667,9 @@ static void test_indicators(void **state)
 	ind.baseline = 41;
 	ind.weight = 2;
 	OK(store_begin(fx->s, &fx->e));
-	OK(store_indicator_update(fx->s, &ind, &fx->e));
+	OK(store_indicator_update(fx->s, &ind, 0, &fx->e));
 	ind.id = 99;
-	FAILS(store_indicator_update(fx->s, &ind, &fx->e), LS_ENOTFOUND,
+	FAILS(store_indicator_update(fx->s, &ind, 0, &fx->e), LS_ENOTFOUND,
 	      "id", "indicator '99' not found");
 	OK(store_commit(fx->s, &fx->e));
 	indicator_release(&ind);
@@ -720,16 +720,16 @@ static void test_indicator_values(void **state)
 	ind.target = 120;
 	OK(store_indicator_insert(fx->s, &ind, &i1, &fx->e));
 	OK(store_indicator_insert(fx->s, &ind, &i2, &fx->e));
-	OK(store_indicator_value_put(fx->s, i1, mar, false, 105, &fx->e));
-	OK(store_indicator_value_put(fx->s, i1, jan, false, 101, &fx->e));
-	OK(store_indicator_value_put(fx->s, i1, jan, true, 100.5, &fx->e));
-	OK(store_indicator_value_put(fx->s, i1, feb, true, 103, &fx->e));
-	OK(store_indicator_value_put(fx->s, i1, feb, false, 102, &fx->e));
-	OK(store_indicator_value_put(fx->s, i1, mar, false, 106, &fx->e));
-	OK(store_indicator_value_put(fx->s, i2, jan, true, 7, &fx->e));
-	OK(store_indicator_value_put(fx->s, i2, feb, true, 8, &fx->e));
-	OK(store_indicator_value_put(fx->s, i2, feb, true, NAN, &fx->e));
-	FAILS(store_indicator_value_put(fx->s, 99, jan, true, 1, &fx->e),
+	OK(store_indicator_value_put(fx->s, i1, mar, false, 105, 0, &fx->e));
+	OK(store_indicator_value_put(fx->s, i1, jan, false, 101, 0, &fx->e));
+	OK(store_indicator_value_put(fx->s, i1, jan, true, 100.5, 0, &fx->e));
+	OK(store_indicator_value_put(fx->s, i1, feb, true, 103, 0, &fx->e));
+	OK(store_indicator_value_put(fx->s, i1, feb, false, 102, 0, &fx->e));
+	OK(store_indicator_value_put(fx->s, i1, mar, false, 106, 0, &fx->e));
+	OK(store_indicator_value_put(fx->s, i2, jan, true, 7, 0, &fx->e));
+	OK(store_indicator_value_put(fx->s, i2, feb, true, 8, 0, &fx->e));
+	OK(store_indicator_value_put(fx->s, i2, feb, true, NAN, 0, &fx->e));
+	FAILS(store_indicator_value_put(fx->s, 99, jan, true, 1, 0, &fx->e),
 	      LS_ENOTFOUND, "id", "indicator '99' not found");
 	OK(store_commit(fx->s, &fx->e));
 
@@ -746,6 +746,110 @@ static void test_indicator_values(void **state)
 	x.stop_after = 2;
 	OK(store_indicator_value_each(fx->s, 0, value_cb, &x, &fx->e));
 	assert_string_equal(x.s, "1:2026-01:101:100.5,1:2026-02:102:103");
+}
+
+/* Versions: every write bumps them; a stale one changes nothing. */
+static long long goal_version(struct fx *fx, long long id, double *weight)
+{
+	struct goal g;
+	long long v;
+
+	goal_init(&g);
+	OK(store_goal_get(fx->s, id, &g, &fx->e));
+	v = g.version;
+	*weight = g.weight;
+	goal_release(&g);
+	return v;
+}
+
+static long long indicator_version(struct fx *fx, long long id,
+				   double *target)
+{
+	struct indicator ind;
+	long long v;
+
+	indicator_init(&ind);
+	OK(store_indicator_get(fx->s, id, &ind, &fx->e));
+	v = ind.version;
+	*target = ind.target;
+	indicator_release(&ind);
+	return v;
+}
+
+static int version_cb(const struct indicator *ind, void *arg)
+{
+	*(long long *)arg = ind->version;
+	return 0;
+}
+
+static void test_versions(void **state)
+{
+	struct fx *fx = *state;
+	struct indicator ind;
+	struct names x;
+	long long g, i = 0, v = 0;
+	double w, t;
+	int jan;
+
+	seed(fx);
+	assert_true(month_parse("2026-01", &jan));
+	OK(store_begin(fx->s, &fx->e));
+	g = add_goal(fx, "A");
+	indicator_init(&ind);
+	ind.goal_id = g;
+	ind.name = "GDP";
+	ind.measure = "亿元";
+	ind.baseline = 100;
+	ind.target = 120;
+	ind.version = 7;	/* ignored: a new row starts at 1 */
+	OK(store_indicator_insert(fx->s, &ind, &i, &fx->e));
+	OK(store_commit(fx->s, &fx->e));
+	assert_int_equal(goal_version(fx, g, &w), 1);
+	assert_int_equal(indicator_version(fx, i, &t), 1);
+
+	/* goal weight: expected 1 → 2; stale 1 fails; 0 = no check → 3 */
+	OK(store_begin(fx->s, &fx->e));
+	OK(store_goal_set_weight(fx->s, g, 2, 1, &fx->e));
+	FAILS(store_goal_set_weight(fx->s, g, 5, 1, &fx->e), LS_EVERSION,
+	      "version", "goal 1 has version 2, not 1");
+	FAILS(store_goal_set_weight(fx->s, 99, 5, 1, &fx->e), LS_ENOTFOUND,
+	      "id", "goal '99' not found");
+	OK(store_commit(fx->s, &fx->e));
+	assert_int_equal(goal_version(fx, g, &w), 2);
+	assert_true(w == 2);
+	OK(store_begin(fx->s, &fx->e));
+	OK(store_goal_set_weight(fx->s, g, 3, 0, &fx->e));
+	OK(store_commit(fx->s, &fx->e));
+	assert_int_equal(goal_version(fx, g, &w), 3);
+	assert_true(w == 3);
+
+	/* indicator update */
+	ind.id = i;
+	ind.target = 130;
+	OK(store_begin(fx->s, &fx->e));
+	OK(store_indicator_update(fx->s, &ind, 1, &fx->e));
+	ind.target = 90;
+	FAILS(store_indicator_update(fx->s, &ind, 1, &fx->e), LS_EVERSION,
+	      "version", "indicator 1 has version 2, not 1");
+	OK(store_commit(fx->s, &fx->e));
+	assert_int_equal(indicator_version(fx, i, &t), 2);
+	assert_true(t == 130);
+
+	/* a month's value moves the trajectory: the version too */
+	OK(store_begin(fx->s, &fx->e));
+	OK(store_indicator_value_put(fx->s, i, jan, false, 101, 2, &fx->e));
+	OK(store_indicator_value_put(fx->s, i, jan, true, 102, 0, &fx->e));
+	FAILS(store_indicator_value_put(fx->s, i, jan, true, 1, 3, &fx->e),
+	      LS_EVERSION, "version", "indicator 1 has version 4, not 3");
+	FAILS(store_indicator_value_put(fx->s, 99, jan, true, 1, 3, &fx->e),
+	      LS_ENOTFOUND, "id", "indicator '99' not found");
+	OK(store_commit(fx->s, &fx->e));
+	assert_int_equal(indicator_version(fx, i, &t), 4);
+	memset(&x, 0, sizeof(x));
+	OK(store_indicator_value_each(fx->s, i, value_cb, &x, &fx->e));
+	assert_string_equal(x.s, "1:2026-01:101:102");
+	OK(store_indicator_each(fx->s, g, version_cb, &v, &fx->e));
+	assert_int_equal(v, 4);
 }
 
 static int revision_cb(const struct revision *r, void *arg)
@@ -1754,6 +1858,7 @@ int main(void)
 		T(test_goals),
 		T(test_indicators),
 		T(test_indicator_values),
+		T(test_versions),
 		T(test_revisions),
 		T(test_task_roundtrip),
 		T(test_task_refs),
