@@ -210,6 +210,8 @@ static int serve(struct cli *cli, const char *listen)
 
 	ctx_close(&cli->ctx);
 	cli->opened = false;
+	if (cli->today)	/* the server reads the clock per request */
+		setenv("LUOSHI_TODAY", cli->today, 1);
 	printf("\nserving http://%s/ (API under /api/v1; stop with ^C)\n",
 	       listen);
 	fflush(stdout);

@@ -6,6 +6,7 @@
 #include "http/routes.h"
 #include "http/server.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -87,6 +88,9 @@ static int run(struct cli *cli, int argc, char **argv)
 	ctx_close(&cli->ctx);
 	cli->opened = false;
 	s.o.db = cli->db;
+	/* --today holds for the server too: each request reads the clock */
+	if (cli->today)
+		setenv("LUOSHI_TODAY", cli->today, 1);
 	rc = server_run(&s.o, &cli->err);
 	if (rc)
 		return cli_fail(cli, &cli->err);
