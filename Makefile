@@ -3,7 +3,8 @@
 #   make check      install deps, build, run every test suite (also ASan+UBSan)
 #   make demo       install deps, build, seed a demo city and serve it
 #   make bench      small benchmarks (bench/)
-# Knobs: SANITIZE=1 (ASan+UBSan build in build-san/), CC, O=build-dir.
+# Knobs: SANITIZE=1 (ASan+UBSan build in build-san/), CC, O=build-dir,
+#        NO_WEB=1 (leave the web UI out: no npm needed).
 
 CC ?= cc
 SANITIZE ?=
@@ -34,7 +35,7 @@ LDLIBS = $(PKG_LIBS) -lm -lpthread
 LIB_SRC = $(wildcard src/util/*.c src/core/*.c src/store/*.c src/svc/*.c \
 	src/http/*.c)
 CLI_SRC = $(wildcard src/cli/*.c)
-LIB_OBJ = $(LIB_SRC:%.c=$(O)/obj/%.o)
+LIB_OBJ = $(LIB_SRC:%.c=$(O)/obj/%.o) $(O)/obj/gen/web_assets.o
 CLI_OBJ = $(CLI_SRC:%.c=$(O)/obj/%.o)
 UNIT_SRC = $(wildcard tests/unit/test-*.c tests/store/test-*.c)
 UNIT_BIN = $(patsubst tests/%.c,$(O)/tests/%,$(UNIT_SRC))
@@ -61,6 +62,36 @@ $(GEN): $(MIGRATIONS) scripts/embed-sql.sh
 	@mv $@.tmp $@
 
 $(O)/obj/src/store/sqlite.o: $(GEN)
+
+# The web UI (web/, Vue + Vite) is built with npm and embedded into the
+# binary by .incbin; without web/ (or with NO_WEB=1) the table is empty and
+# / answers 404. After switching NO_WEB, `make clean`.
+NO_WEB ?=
+ifeq ($(NO_WEB)$(wildcard web/package.json),web/package.json)
+WEB_FROM = web/dist
+WEB_DEP = web/dist/index.html
+WEB_INPUTS = $(shell find web/src web/public -type f 2>/dev/null) \
+	$(wildcard web/index.html web/package.json web/package-lock.json \
+	web/vite.config.*)
+
+web/dist/index.html: $(WEB_INPUTS)
+	@echo "  WEB     web/dist"
+	@cd web && npm ci --no-audit --no-fund --loglevel=error >/dev/null
+	@cd web && npx vite build --logLevel warn
+else
+WEB_FROM = /nonexistent
+WEB_DEP =
+endif
+
+$(O)/gen/web_assets.c: $(WEB_DEP) scripts/embed-web.sh
+	@mkdir -p $(dir $@)
+	@sh scripts/embed-web.sh $(WEB_FROM) $(O)/gen/web-gz > $@.tmp
+	@mv $@.tmp $@
+
+$(O)/obj/gen/web_assets.o: $(O)/gen/web_assets.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	@$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(O)/obj/%.o: %.c
 	@mkdir -p $(dir $@)

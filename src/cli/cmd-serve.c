@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 #include "http/routes.h"
 #include "http/server.h"
+#include "http/static.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 static const char usage[] =
 	"usage: luoshi [--db PATH] serve [--listen ADDR:PORT] [--threads N]\n"
 	"                  [--max-body BYTES] [--max-upload BYTES] [--quiet]\n"
+	"                  [--web-root DIR]\n"
 	"       luoshi serve --routes\n\n"
 	"Serves the HTTP API under /api/v1 (see docs/openapi.yaml) on\n"
 	"ADDR:PORT (default 127.0.0.1:8080) with N worker threads (default\n"
@@ -20,6 +22,8 @@ static const char usage[] =
 	"to --max-upload (64 MiB; each evidence file to the evidence_max\n"
 	"setting). One access log line per request goes to stderr unless\n"
 	"--quiet. SIGINT or SIGTERM stop it after the requests in flight.\n"
+	"The web UI built into the binary is served at /; --web-root DIR\n"
+	"serves the files of DIR instead (front-end work).\n"
 	"--routes prints the route table (method, path, right) and exits.\n";
 
 const struct cli_cmd cmd_serve;
@@ -48,6 +52,7 @@ static int sopt(struct cli *cli, int c, const char *v, void *arg)
 				&s->o.max_upload); break;
 	case 'q': s->o.quiet = true; break;
 	case 'r': s->routes = true; break;
+	case 'w': static_set_root(v); break;
 	}
 	return rc;
 }
@@ -61,6 +66,7 @@ static int run(struct cli *cli, int argc, char **argv)
 		{ "max-upload", required_argument, NULL, 'u' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "routes", no_argument, NULL, 'r' },
+		{ "web-root", required_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct sopts s;

@@ -63,6 +63,8 @@ struct req {
 	struct buf out;
 	struct jw w;
 	const char *route;	/* the matched pattern, for metrics */
+	const void *static_body;	/* an embedded file, sent as is */
+	size_t static_len;
 };
 
 /* Query and header lookup (NULL when absent). */

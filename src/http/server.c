@@ -7,6 +7,7 @@
  * every database connection.
  */
 #include "http/server.h"
+#include "http/static.h"
 #include "http/metrics.h"
 #include "http/reply.h"
 #include "http/routes.h"
@@ -342,6 +343,10 @@ static void dispatch(struct conn_state *cs)
 				   "allowed on %s", r->method, r->path);
 			route_methods(r->path, allow, sizeof(allow));
 			req_set_header(r, "Allow", allow);
+		} else if (is_read(r->method) &&
+			   strncmp(r->path, "/api/", 5) && static_serve(r)) {
+			r->route = "web";
+			return;
 		} else {
 			reply_fail(r, LS_ENOTFOUND, "path", "no such "
 				   "endpoint: %s %s", r->method, r->path);
@@ -402,21 +407,31 @@ static void dispatch(struct conn_state *cs)
 	}
 }
 
+static bool has_header(const struct req *r, const char *name)
+{
+	for (int i = 0; i < r->nheaders; i++)
+		if (!strcasecmp(r->headers[i].name, name))
+			return true;
+	return false;
+}
+
 static void add_headers(struct MHD_Response *resp, struct req *r)
 {
-	MHD_add_response_header(resp, "Content-Security-Policy",
-				"default-src 'self'; frame-ancestors 'none'");
+	bool typed = has_header(r, "Content-Type");
+
+	/* defaults, unless the handler chose (the web UI's files do) */
+	if (!has_header(r, "Content-Security-Policy"))
+		MHD_add_response_header(resp, "Content-Security-Policy",
+					"default-src 'self'; "
+					"frame-ancestors 'none'");
+	if (!has_header(r, "Cache-Control"))
+		MHD_add_response_header(resp, "Cache-Control", "no-store");
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
-	MHD_add_response_header(resp, "Cache-Control", "no-store");
-	bool typed = false;
-
-	for (int i = 0; i < r->nheaders; i++) {
+	for (int i = 0; i < r->nheaders; i++)
 		MHD_add_response_header(resp, r->headers[i].name,
 					r->headers[i].value);
-		typed |= !strcasecmp(r->headers[i].name, "Content-Type");
-	}
 	if (r->status != 204 && !typed)
 		MHD_add_response_header(resp, "Content-Type",
 					"application/json; charset=utf-8");
@@ -458,8 +473,13 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn,
 	dispatch(cs);
 	cs->answered = true;
 	len = cs->r.out.len;
-	resp = MHD_create_response_from_buffer(len, buf_detach(&cs->r.out),
-					       MHD_RESPMEM_MUST_FREE);
+	if (cs->r.static_body)
+		resp = MHD_create_response_from_buffer(
+			cs->r.static_len, (void *)cs->r.static_body,
+			MHD_RESPMEM_PERSISTENT);
+	else
+		resp = MHD_create_response_from_buffer(
+			len, buf_detach(&cs->r.out), MHD_RESPMEM_MUST_FREE);
 	add_headers(resp, &cs->r);
 	ret = MHD_queue_response(conn, (unsigned)cs->r.status, resp);
 	MHD_destroy_response(resp);
