@@ -40,6 +40,12 @@ for build in "$@"; do
 		count "$build: ${t#tests/}" $? "$log"
 	done
 done
+# Browser tests: once, against the first build (the UI is the same in all).
+if [ -f web/dist/index.html ] && ls tests/e2e/*.mjs >/dev/null 2>&1; then
+	LUOSHI_BIN="$PWD/$1/luoshi" sh tests/e2e/run.sh >"$log" 2>&1
+	count "$1: e2e" $? "$log"
+fi
+
 # Fuzzers: a short run each over the committed corpus (new finds go to a
 # scratch folder, not into the repository); a crash is one failure.
 for f in build/fuzz/fuzz-*; do

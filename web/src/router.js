@@ -1,0 +1,35 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import { session, restoreSession, setUnauthenticatedHandler } from './api.js'
+import Login from './views/Login.vue'
+import Dashboard from './views/Dashboard.vue'
+import Tasks from './views/Tasks.vue'
+import Task from './views/Task.vue'
+
+export const router = createRouter({
+  history: createWebHistory('/'),
+  routes: [
+    { path: '/login', name: 'login', component: Login, meta: { public: true } },
+    { path: '/', name: 'dashboard', component: Dashboard },
+    { path: '/tasks', name: 'tasks', component: Tasks },
+    { path: '/tasks/:id(\\d+)', name: 'task', component: Task, props: true },
+    // The goal tree carries ECharts: its own chunk.
+    { path: '/goals', name: 'goals', component: () => import('./views/Goals.vue') },
+    { path: '/:rest(.*)*', redirect: '/' },
+  ],
+  scrollBehavior: () => ({ top: 0 }),
+})
+
+let restored = false
+router.beforeEach(async (to) => {
+  if (!restored) {
+    restored = true
+    await restoreSession()
+  }
+  if (!to.meta.public && !session.user) return { name: 'login', query: { next: to.fullPath } }
+  if (to.name === 'login' && session.user) return { name: 'dashboard' }
+})
+
+setUnauthenticatedHandler(() => {
+  const cur = router.currentRoute.value
+  if (cur.name !== 'login') router.push({ name: 'login', query: { next: cur.fullPath } })
+})
