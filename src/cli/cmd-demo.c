@@ -212,8 +212,8 @@ static int serve(struct cli *cli, const char *listen)
 	cli->opened = false;
 	if (cli->today)	/* the server reads the clock per request */
 		setenv("LUOSHI_TODAY", cli->today, 1);
-	printf("\nserving http://%s/ (API under /api/v1; stop with ^C)\n",
-	       listen);
+	printf("\nopen http://%s/ and log in as wang (or zhang, admin) with "
+	       "demo12345;\nthe API is under /api/v1. Stop with ^C.\n", listen);
 	fflush(stdout);
 	rc = server_run(&so, &cli->err);
 	return rc ? cli_fail(cli, &cli->err) : 0;
