@@ -5,7 +5,7 @@ import Components from 'unplugin-vue-components/vite'
 // Element Plus on demand, straight from each component's folder: importing
 // from 'element-plus/es' keeps its all-components installer in the bundle.
 const kebab = (s) => s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()
-const epFolder = { Option: 'select', OptionGroup: 'select', TimelineItem: 'timeline' }
+const epFolder = { Option: 'select', OptionGroup: 'select', TimelineItem: 'timeline', RadioGroup: 'radio', RadioButton: 'radio' }
 const ep = (folder, style = folder) => ({
   from: `element-plus/es/components/${folder}/index.mjs`,
   sideEffects: `element-plus/es/components/${style}/style/css`,

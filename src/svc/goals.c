@@ -82,7 +82,7 @@ enum lserr svc_goal_add(struct ctx *c, const char *title, const char *unit,
 	if ((rc = check_text("title", title, 500, true, e)))
 		return rc;
 	if (!unit)
-		return err_set(e, LS_EINVAL, "unit", "missing --unit");
+		return err_set(e, LS_EINVAL, "unit", "a goal needs a unit");
 	if (year < 2000 || year > 2100)
 		return err_set(e, LS_EINVAL, "year", "invalid year '%d' for "
 			       "--year (2000..2100)", year);

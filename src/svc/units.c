@@ -187,8 +187,9 @@ enum lserr svc_user_add(struct ctx *c, const char *login, const char *name,
 			       "--role (admin, supervisor, leader, staff, "
 			       "viewer)", role ? role : "");
 	if (!unit && r != ROLE_ADMIN)
-		return err_set(e, LS_EINVAL, "unit", "missing --unit for "
-			       "user '%s'", login);
+		return err_set(e, LS_EINVAL, "unit", "a unit is required "
+			       "for user '%s' (role %s)", login,
+			       role_name(r));
 	if (password && (rc = password_check(password, e)) != LS_OK)
 		return rc;
 	if ((rc = ctx_require(c, PERM_ADMIN, e)) != LS_OK)

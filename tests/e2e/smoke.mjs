@@ -2,9 +2,11 @@
 //   BASE_URL=http://127.0.0.1:8080 node tests/e2e/smoke.mjs      (or: cd web && npm run e2e)
 // Env: BASE_URL (default http://127.0.0.1:8080), LUOSHI_LOGIN / LUOSHI_PASSWORD
 // (default the demo's wang / demo12345), CHROMIUM (default /usr/bin/chromium),
-// SCREENSHOTS (a directory: also save a PNG of each screen there).
+// SCREENSHOTS (a directory for a PNG of each screen; default build/screens).
 // Prints "N passed, N failed" and exits 1 on any failure.
 import { createRequire } from 'node:module'
+import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 
 const require = createRequire(new URL('../../web/package.json', import.meta.url))
 const { chromium } = require('playwright-core')
@@ -12,7 +14,8 @@ const { chromium } = require('playwright-core')
 const BASE = (process.env.BASE_URL || 'http://127.0.0.1:8080').replace(/\/$/, '')
 const LOGIN = process.env.LUOSHI_LOGIN || 'wang'
 const PASSWORD = process.env.LUOSHI_PASSWORD || 'demo12345'
-const SHOTS = process.env.SCREENSHOTS || ''
+const SHOTS = process.env.SCREENSHOTS || fileURLToPath(new URL('../../build/screens', import.meta.url))
+mkdirSync(SHOTS, { recursive: true })
 
 let passed = 0
 let failed = 0

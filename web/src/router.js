@@ -14,6 +14,8 @@ export const router = createRouter({
     { path: '/tasks/:id(\\d+)', name: 'task', component: Task, props: true },
     // The goal tree carries ECharts: its own chunk.
     { path: '/goals', name: 'goals', component: () => import('./views/Goals.vue') },
+    { path: '/admin', redirect: '/admin/units' },
+    { path: '/admin/:section(units|users|calendar)', name: 'admin', component: () => import('./views/Admin.vue'), props: true, meta: { admin: true } },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
   scrollBehavior: () => ({ top: 0 }),
@@ -27,6 +29,7 @@ router.beforeEach(async (to) => {
   }
   if (!to.meta.public && !session.user) return { name: 'login', query: { next: to.fullPath } }
   if (to.name === 'login' && session.user) return { name: 'dashboard' }
+  if (to.meta.admin && session.user.role !== 'admin') return { name: 'dashboard' }
 })
 
 setUnauthenticatedHandler(() => {

@@ -1,0 +1,299 @@
+// Issue 4's scenario end to end in headless Chromium (playwright-core):
+// staff reports progress on a red task with evidence and submits it, a
+// supervisor closes it, scope is enforced, language switch, CSV export.
+//   BASE_URL=http://127.0.0.1:8080 node tests/e2e/scenario.mjs
+// Needs a freshly seeded demo city (tests/e2e/run.sh does that) with
+// LUOSHI_TODAY=2026-11-26. Env: BASE_URL, CHROMIUM (default /usr/bin/chromium),
+// SCREENSHOTS (directory for a PNG of each screen; default build/screens).
+// Prints "N passed, N failed" and exits 1 on any failure.
+import { createRequire } from 'node:module'
+import { mkdirSync, writeFileSync, readFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const require = createRequire(new URL('../../web/package.json', import.meta.url))
+const { chromium } = require('playwright-core')
+
+const BASE = (process.env.BASE_URL || 'http://127.0.0.1:8080').replace(/\/$/, '')
+const PASSWORD = process.env.LUOSHI_PASSWORD || 'demo12345'
+const TODAY = process.env.LUOSHI_TODAY || '2026-11-26'
+const SHOTS = process.env.SCREENSHOTS || fileURLToPath(new URL('../../build/screens', import.meta.url))
+mkdirSync(SHOTS, { recursive: true })
+const tmp = mkdtempSync(join(tmpdir(), 'luoshi-e2e-'))
+const t0 = Date.now()
+
+let passed = 0
+let failed = 0
+let skipRest = false
+async function check(name, fn) {
+  if (skipRest) {
+    failed++
+    console.log(`FAIL - ${name}\n       skipped: an earlier step it depends on failed`)
+    return
+  }
+  const t = Date.now()
+  try {
+    await fn()
+    passed++
+    console.log(`ok   - ${name} (${Date.now() - t} ms)`)
+  } catch (e) {
+    failed++
+    console.log(`FAIL - ${name}\n       ${String(e && e.message ? e.message : e).split('\n').join('\n       ')}`)
+  }
+}
+function assert(cond, msg) { if (!cond) throw new Error(msg) }
+async function shot(page, name) { await page.screenshot({ path: `${SHOTS}/scenario-${name}.png`, fullPage: true }) }
+
+// The API as the page's user (same cookie jar as the browser context).
+async function apiGet(ctx, path) {
+  const r = await ctx.request.get(BASE + '/api/v1' + path)
+  let data = null
+  try { data = await r.json() } catch { /* not JSON */ }
+  return { status: r.status(), data, headers: r.headers() }
+}
+
+// A minimal RFC 4180 parser: returns the records (arrays of fields).
+function parseCsv(text) {
+  const recs = []
+  let rec = []
+  let f = ''
+  let q = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (q) {
+      if (c === '"' && text[i + 1] === '"') { f += '"'; i++ } else if (c === '"') q = false
+      else f += c
+    } else if (c === '"') q = true
+    else if (c === ',') { rec.push(f); f = '' }
+    else if (c === '\r') { /* CRLF */ }
+    else if (c === '\n') { rec.push(f); recs.push(rec); rec = []; f = '' }
+    else f += c
+  }
+  if (f !== '' || rec.length) { rec.push(f); recs.push(rec) }
+  return recs
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run'],
+})
+const pageErrors = []
+async function open(login) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 }, acceptDownloads: true })
+  const page = await context.newPage()
+  page.setDefaultTimeout(15000)
+  page.on('pageerror', (e) => pageErrors.push(`${login}: ${e}`))
+  return { context, page, login }
+}
+async function logIn(u) {
+  await u.page.goto(BASE + '/')
+  await u.page.waitForURL(/\/login/)
+  await u.page.fill('#login-name', u.login)
+  await u.page.fill('#login-password', PASSWORD)
+  await u.page.click('[data-test=login-submit]')
+  await u.page.waitForSelector('[data-test=board] tbody tr')
+  assert(!u.page.url().includes('/login'), `${u.login}: still on the login page`)
+  const me = await apiGet(u.context, '/me')
+  assert(me.status === 200 && me.data.login === u.login, `${u.login}: /me answers ${me.status} ${JSON.stringify(me.data)}`)
+}
+// The board row of a unit as shown: { red: n, yellow: n, ... }.
+async function boardRow(page, unit) {
+  const row = page.locator(`[data-test=board] tr[data-unit="${unit}"]`)
+  assert((await row.count()) === 1, `no board row for ${unit}`)
+  const out = {}
+  for (const l of ['red', 'yellow', 'green', 'done', 'late']) {
+    const cell = row.locator(`[data-light=${l}]`)
+    assert((await cell.count()) === 1, `${unit}: no ${l} cell`)
+    const m = (await cell.innerText()).match(/(\d+)\s*$/)
+    out[l] = m ? parseInt(m[1], 10) : NaN
+  }
+  return out
+}
+async function openTask(page, id) {
+  await page.goto(`${BASE}/tasks/${id}`)
+  await page.waitForSelector('[data-test=timeline]')
+}
+async function runAction(page, action) {
+  await page.click(`[data-test=action-${action}]`)
+  const dlg = page.getByRole('dialog')
+  await dlg.waitFor()
+  return dlg
+}
+async function submitDialog(page, dlg) {
+  await dlg.locator('[data-test=dialog-submit]').click()
+  await dlg.waitFor({ state: 'hidden' })
+}
+
+const zhang = await open('zhang')
+const wang = await open('wang')
+let task = null // the red HRB-DL task under test
+let otherId = null
+const NOTE = `e2e 进展 ${Date.now()}`
+const PERCENT = 85
+const EVIDENCE = 'e2e-evidence.txt'
+
+try {
+  await check('zhang (staff) and wang (supervisor) log in, in separate contexts', async () => {
+    await Promise.all([logIn(zhang), logIn(wang)])
+    await zhang.page.waitForLoadState('networkidle')
+    await shot(zhang.page, 'dashboard-zhang')
+    await wang.page.waitForLoadState('networkidle')
+    await shot(wang.page, 'dashboard-wang')
+  })
+  if (failed) skipRest = true
+
+  await check('the board counts for HRB-DL equal GET /api/v1/board (zhang and wang)', async () => {
+    for (const u of [zhang, wang]) {
+      const r = await apiGet(u.context, '/board')
+      assert(r.status === 200, `${u.login}: /board answers ${r.status}`)
+      const api = r.data.find((x) => x.unit === 'HRB-DL')
+      assert(api, `${u.login}: HRB-DL missing from the API's board`)
+      const ui = await boardRow(u.page, 'HRB-DL')
+      for (const l of Object.keys(ui)) assert(ui[l] === api[l], `${u.login}: ${l} shows ${ui[l]}, API says ${api[l]}`)
+    }
+  })
+
+  await check('zhang opens a red task of HRB-DL found through the API', async () => {
+    const r = await apiGet(zhang.context, '/tasks?unit=HRB-DL&light=red&per_page=200')
+    assert(r.status === 200, `/tasks answers ${r.status}`)
+    task = r.data.find((x) => x.lead === 'HRB-DL' && ['open', 'doing'].includes(x.status))
+    assert(task, 'no open/doing red task led by HRB-DL in the demo data')
+    await openTask(zhang.page, task.id)
+    const title = await zhang.page.locator('h1.page-title').innerText()
+    assert(title.includes(task.title), `heading "${title}" lacks "${task.title}"`)
+    const light = await zhang.page.locator('.task-head-badges .light-badge').first().getAttribute('data-light')
+    assert(light === 'red', `task light shows ${light}`)
+    await zhang.page.waitForLoadState('networkidle')
+    await shot(zhang.page, 'task-red')
+  })
+  if (!task) skipRest = true
+
+  await check('zhang reports progress with a percent, a note and an evidence file', async () => {
+    const p = zhang.page
+    const file = join(tmp, EVIDENCE)
+    writeFileSync(file, 'luoshi e2e evidence\n')
+    const dlg = await runAction(p, 'report')
+    const pct = dlg.locator('#f-percent')
+    await pct.fill(String(PERCENT))
+    await pct.press('Tab')
+    await dlg.locator('textarea#f-note').fill(NOTE)
+    await dlg.locator('#f-evidence').setInputFiles(file)
+    await dlg.getByText(EVIDENCE).waitFor()
+    await shot(p, 'report-dialog')
+    await submitDialog(p, dlg)
+    const entry = p.locator('[data-test=timeline] .tl-entry[data-kind=report]', { hasText: NOTE })
+    await entry.waitFor()
+    const txt = await entry.innerText()
+    assert(txt.includes(`${PERCENT}%`), `report entry lacks ${PERCENT}%: ${txt}`)
+    const link = entry.locator('[data-test=evidence-link]')
+    assert((await link.count()) === 1, 'no evidence link in the report entry')
+    assert((await link.innerText()).includes(EVIDENCE), 'evidence link does not name the file')
+    const href = await link.getAttribute('href')
+    const ev = await zhang.context.request.get(BASE + href)
+    assert(ev.status() === 200 && (await ev.text()) === 'luoshi e2e evidence\n', `evidence ${href} answers ${ev.status()}`)
+    const api = await apiGet(zhang.context, `/tasks/${task.id}`)
+    assert(api.data.percent === PERCENT && api.data.status === 'doing', `API: ${api.data.percent}% ${api.data.status}`)
+  })
+
+  await check('zhang submits it for review; the status shows review', async () => {
+    const p = zhang.page
+    const dlg = await runAction(p, 'submit')
+    await submitDialog(p, dlg)
+    await p.locator('.task-head-badges', { hasText: '待审核' }).waitFor()
+    await p.locator('[data-test=timeline] .tl-entry[data-kind=event]', { hasText: '提请办结' }).first().waitFor()
+    const api = await apiGet(zhang.context, `/tasks/${task.id}`)
+    assert(api.data.status === 'review', `API status ${api.data.status}`)
+    assert((await p.locator('[data-test=action-submit]').count()) === 0, 'submit still offered')
+    await p.waitForLoadState('networkidle')
+    await shot(p, 'task-review')
+  })
+
+  await check('wang closes it; light and timeline update (done/late by the due date)', async () => {
+    const p = wang.page
+    await openTask(p, task.id)
+    await p.locator('.task-head-badges', { hasText: '待审核' }).waitFor()
+    const dlg = await runAction(p, 'close')
+    await submitDialog(p, dlg)
+    const expected = task.due >= TODAY ? 'done' : 'late'
+    await p.locator(`.task-head-badges .light-badge[data-light=${expected}]`).waitFor()
+    await p.locator('.task-head-badges', { hasText: '已办结' }).waitFor()
+    await p.locator('[data-test=timeline] .tl-entry[data-kind=event]', { hasText: '审核办结' }).first().waitFor()
+    const api = await apiGet(wang.context, `/tasks/${task.id}`)
+    assert(api.data.status === 'done' && api.data.light === expected,
+      `API: ${api.data.status}/${api.data.light}, expected done/${expected} (due ${task.due}, today ${TODAY})`)
+    await p.waitForLoadState('networkidle')
+    await shot(p, 'task-closed')
+    // zhang's page shows it too after a reload
+    await openTask(zhang.page, task.id)
+    await zhang.page.locator(`.task-head-badges .light-badge[data-light=${expected}]`).waitFor()
+  })
+  skipRest = false
+
+  await check("zhang opening another district's task by URL gets a not-found page (API 404)", async () => {
+    const r = await apiGet(wang.context, '/tasks?unit=HRB-NG&per_page=200')
+    const other = r.data.find((x) => x.lead.startsWith('HRB-NG') && !x.co.some((c) => c.startsWith('HRB-DL')))
+    assert(other, 'no HRB-NG task without an HRB-DL co-unit')
+    otherId = other.id
+    const z = await apiGet(zhang.context, `/tasks/${otherId}`)
+    assert(z.status === 404, `API answers ${z.status} to zhang for task ${otherId}`)
+    const p = zhang.page
+    await p.goto(`${BASE}/tasks/${otherId}`)
+    const alert = p.getByRole('alert').filter({ hasText: '任务不存在或不在您的范围内' })
+    await alert.waitFor()
+    assert((await p.locator('[data-test=timeline]').count()) === 0, 'a timeline is shown')
+    assert(!(await p.content()).includes(other.title), 'the page leaks the task title')
+    await shot(p, 'task-not-found')
+  })
+
+  await check('switching the language to English and back', async () => {
+    const p = zhang.page
+    await p.goto(`${BASE}/tasks/${task.id}`)
+    await p.waitForSelector('#timeline-title')
+    assert((await p.locator('#timeline-title').innerText()).startsWith('办理过程'), 'not Chinese first')
+    await p.click('[data-test=lang-switch]')
+    await p.waitForFunction(() => document.querySelector('#timeline-title')?.textContent.startsWith('Timeline'))
+    const nav = await p.locator('.app-nav').innerText()
+    assert(/Dashboard/.test(nav) && /Tasks/.test(nav), 'nav not in English: ' + nav)
+    assert((await p.evaluate(() => document.documentElement.lang)) === 'en', 'html lang not en')
+    await shot(p, 'task-english')
+    await p.click('[data-test=lang-switch]')
+    await p.waitForFunction(() => document.querySelector('#timeline-title')?.textContent.startsWith('办理过程'))
+    assert(/总览/.test(await p.locator('.app-nav').innerText()), 'nav not back in Chinese')
+  })
+
+  await check('the CSV export of the filtered list (light=red) has X-Total-Count data rows', async () => {
+    const p = wang.page
+    const api = await apiGet(wang.context, '/tasks?light=red&per_page=1')
+    const total = parseInt(api.headers['x-total-count'], 10)
+    assert(total > 0, 'X-Total-Count ' + api.headers['x-total-count'])
+    await p.goto(BASE + '/tasks?light=red')
+    await p.waitForSelector('[data-test=task-table] tbody tr[data-id]')
+    await p.waitForLoadState('networkidle')
+    const shown = await p.locator('[data-test=total]').innerText()
+    assert(new RegExp(`\\b${total}\\b`).test(shown), `list total reads "${shown}", API says ${total}`)
+    await shot(p, 'tasks-red')
+    const [dl] = await Promise.all([p.waitForEvent('download'), p.click('[data-test=export]')])
+    const path = join(tmp, 'export.csv')
+    await dl.saveAs(path)
+    const recs = parseCsv(readFileSync(path, 'utf8').replace(/^\ufeff/, ''))
+    assert(recs[0][0] === 'id' && recs[0].includes('light'), 'header: ' + recs[0].join(','))
+    const rows = recs.slice(1)
+    assert(rows.length === total, `CSV has ${rows.length} data rows, X-Total-Count ${total}`)
+    const li = recs[0].indexOf('light')
+    assert(rows.every((r) => r[li] === 'red'), 'a CSV row is not red')
+    assert(rows.every((r) => r.length === recs[0].length), 'ragged CSV rows')
+  })
+
+  await check('no uncaught page errors', async () => {
+    assert(pageErrors.length === 0, pageErrors.join('\n'))
+  })
+} finally {
+  await browser.close()
+  rmSync(tmp, { recursive: true, force: true })
+}
+
+console.log(`scenario took ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in ${SHOTS}`)
+console.log(`${passed} passed, ${failed} failed`)
+process.exit(failed ? 1 : 0)
