@@ -40,6 +40,16 @@ for build in "$@"; do
 		count "$build: ${t#tests/}" $? "$log"
 	done
 done
+# Front-end unit tests (vitest), once.
+if [ -x web/node_modules/.bin/vitest ]; then
+	(cd web && NO_COLOR=1 npx vitest run) >"$log" 2>&1
+	rc=$?
+	p=$(sed -n 's/^ *Tests .* \([0-9][0-9]*\) passed.*/\1/p' "$log" | tail -1)
+	f=$(sed -n 's/^ *Tests *\([0-9][0-9]*\) failed.*/\1/p' "$log" | tail -1)
+	echo "${p:-0} passed, ${f:-0} failed" >>"$log"
+	count "web: vitest" $rc "$log"
+fi
+
 # Browser tests: once, against the first build (the UI is the same in all).
 if [ -f web/dist/index.html ] && ls tests/e2e/*.mjs >/dev/null 2>&1; then
 	LUOSHI_BIN="$PWD/$1/luoshi" sh tests/e2e/run.sh >"$log" 2>&1
