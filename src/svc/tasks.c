@@ -29,6 +29,15 @@ void task_args_init(struct task_args *a)
 static enum lserr log_event(struct ctx *c, long long task_id,
 			    const char *kind, const char *note, struct err *e);
 
+/* Commits the write and reads the task back as stored (for the answer). */
+static enum lserr commit_and_read(struct ctx *c, long long id,
+				  struct task *out, struct err *e)
+{
+	enum lserr rc = store_commit(c->st, e);
+
+	return rc ? rc : store_task_get(c->st, id, NULL, out, e);
+}
+
 static char *task_json(const struct task *t)
 {
 	struct jw_text x;
@@ -233,9 +242,7 @@ enum lserr svc_task_add(struct ctx *c, const struct task_input *in,
 	json = task_json(&t);
 	if ((rc = audit_record_id(c, "task.add", "task", id, NULL, json, e)))
 		goto fail;
-	if ((rc = store_commit(c->st, e)) != LS_OK)
-		goto out;
-	rc = store_task_get(c->st, id, NULL, out, e);
+	rc = commit_and_read(c, id, out, e);
 	goto out;
 fail:
 	store_rollback(c->st);
@@ -333,9 +340,7 @@ enum lserr svc_task_edit(struct ctx *c, long long id,
 	    (rc = audit_record_id(c, "task.edit", "task", id, before, after,
 				  e)))
 		goto fail;
-	if ((rc = store_commit(c->st, e)))
-		goto out;
-	rc = store_task_get(c->st, id, NULL, out, e);
+	rc = commit_and_read(c, id, out, e);
 	goto out;
 fail:
 	store_rollback(c->st);
@@ -590,9 +595,7 @@ enum lserr svc_task_act(struct ctx *c, long long id, enum task_action a,
 	snprintf(action, sizeof(action), "task.%s", task_action_name(a));
 	if ((rc = audit_record_id(c, action, "task", id, before, after, e)))
 		goto fail;
-	if ((rc = store_commit(c->st, e)) != LS_OK)
-		goto out;
-	rc = store_task_get(c->st, id, NULL, out, e);
+	rc = commit_and_read(c, id, out, e);
 	goto out;
 fail:
 	store_rollback(c->st);
