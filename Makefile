@@ -147,6 +147,7 @@ demo: deps all
 bench: deps all
 	@sh bench/run.sh build
 	@sh bench/api.sh build
+	@[ ! -f web/dist/index.html ] || sh bench/web.sh build
 
 clean:
 	rm -rf build build-san

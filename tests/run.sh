@@ -50,6 +50,19 @@ if [ -x web/node_modules/.bin/vitest ]; then
 	count "web: vitest" $rc "$log"
 fi
 
+# Front-end lint (ESLint with eslint-plugin-vue), once: each file with a
+# problem counts as one failure, a clean tree as one pass.
+if [ -x web/node_modules/.bin/eslint ]; then
+	(cd web && npx eslint --max-warnings 0 .) >"$log" 2>&1
+	rc=$?
+	if [ "$rc" -eq 0 ]; then
+		echo "1 passed, 0 failed" >>"$log"
+	else
+		echo "0 passed, $(grep -c "^/" "$log") failed" >>"$log"
+	fi
+	count "web: eslint" $rc "$log"
+fi
+
 # Browser tests: once, against the first build (the UI is the same in all).
 if [ -f web/dist/index.html ] && ls tests/e2e/*.mjs >/dev/null 2>&1; then
 	LUOSHI_BIN="$PWD/$1/luoshi" sh tests/e2e/run.sh >"$log" 2>&1

@@ -3,7 +3,8 @@
  * in the goal tree (read from the goal forest, so scope and derived
  * figures are those of `luoshi goal tree`), creation, changes of target,
  * baseline and weight (history kept, lowering a target needs a reason),
- * and the monthly plan and reported actual. Every answer about one
+ * and the monthly plan and reported actual. ?on_trajectory=false lists
+ * those behind their plan (the dashboard's 指标预警). Every answer about one
  * indicator carries its version as the ETag; its writes honour If-Match.
  */
 #include "http/body.h"
@@ -25,7 +26,21 @@ void api_indicators_list(struct req *r)
 	struct page p;
 	long long goal = 0;
 	const char *v = req_query(r, "goal");
+	const char *ot = req_query(r, "on_trajectory");
+	int want = -2;		/* any */
 
+	if (ot) {
+		if (!strcmp(ot, "true")) {
+			want = 1;
+		} else if (!strcmp(ot, "false")) {
+			want = 0;
+		} else {
+			reply_fail(r, LS_EINVAL, "on_trajectory",
+				   "invalid on_trajectory '%s' (true or "
+				   "false)", ot);
+			return;
+		}
+	}
 	if (v) {
 		char *end;
 
@@ -55,6 +70,8 @@ void api_indicators_list(struct req *r)
 
 		if (goal ? iv->ind.goal_id != goal :
 		    !goal_forest_find(&gf, iv->ind.goal_id, &ignored))
+			continue;
+		if (want != -2 && iv->on_trajectory != want)
 			continue;
 		if (page_take(&p))
 			shape_indicator(&r->w, iv);

@@ -1,5 +1,6 @@
 /*
- * /api/v1/today, /next and /board: the daily views, as the CLI shows them.
+ * /api/v1/today, /next and /board: the daily views, as the CLI shows them,
+ * and /urges, the urges on the tasks one sees (the dashboard's 催办).
  * The board is cached per scope, unit filter and day, and invalidated by
  * any write: every write appends to the audit trail, so the audit head is
  * the database's version.
@@ -99,4 +100,31 @@ void api_board(struct req *r)
 	board_release(&b);
 	cache_put(key, r->out.ptr);
 	cache_fill_unlock();
+}
+
+static int urge_row(const struct task_event *ev, const char *title,
+		    void *arg)
+{
+	shape_urge(arg, ev, title);
+	return 0;
+}
+
+void api_urges(struct req *r)
+{
+	struct page p;
+	struct err e = ERR_INIT;
+	enum lserr rc;
+
+	if (req_page(r, &p))
+		return;
+	jw_arr(reply_json(r, 200));
+	rc = svc_urge_page(&r->ctx, req_query(r, "unit"),
+			   (p.page - 1) * p.per_page, p.per_page, urge_row,
+			   &r->w, &p.total, &e);
+	if (rc) {
+		reply_error(r, &e);
+		return;
+	}
+	jw_arr_end(&r->w);
+	reply_page_headers(r, &p);
 }

@@ -44,6 +44,7 @@ const struct route routes[] = {
 	GET("/today", PERM_READ, api_today),
 	GET("/next", PERM_READ, api_next),
 	GET("/board", PERM_READ, api_board),
+	GET("/urges", PERM_READ, api_urges),
 
 	GET("/units", PERM_READ, api_units_list),
 	POST("/units", PERM_ADMIN, api_units_create),

@@ -56,6 +56,7 @@ void api_tasks_action(struct req *r);
 void api_today(struct req *r);
 void api_next(struct req *r);
 void api_board(struct req *r);
+void api_urges(struct req *r);
 void api_units_list(struct req *r);
 void api_units_create(struct req *r);
 void api_units_show(struct req *r);

@@ -174,6 +174,18 @@ enum lserr store_task_each(struct store *s, const struct task_filter *f,
 enum lserr store_task_count(struct store *s, const struct task_filter *f,
 			    long long *n, struct err *e);
 
+/*
+ * Urges (task_events of kind urge) on the tasks f's scope and unit_path
+ * see, newest first; f's limit and offset page them, other fields unused.
+ * fn gets the event and its task's title.
+ */
+typedef int (*store_urge_fn)(const struct task_event *ev, const char *title,
+			     void *arg);
+enum lserr store_urge_each(struct store *s, const struct task_filter *f,
+			   store_urge_fn fn, void *arg, struct err *e);
+enum lserr store_urge_count(struct store *s, const struct task_filter *f,
+			    long long *n, struct err *e);
+
 /* Task records: each ordered by id, for one task. */
 typedef int (*store_milestone_fn)(const struct milestone *m, void *arg);
 typedef int (*store_report_fn)(const struct report *r, void *arg);

@@ -34,8 +34,9 @@
 	"t.acked_at, t.closed_at, t.created_on, t.closed_on, " \
 	"t.activity_on, t.ms_due, t.version "
 #define TASK_FROM \
-	"FROM tasks t JOIN units l ON l.code = t.lead " \
-	"WHERE t.id BETWEEN ?1 AND ?2 " \
+	"FROM tasks t JOIN units l ON l.code = t.lead WHERE " TASK_SCOPE
+#define TASK_SCOPE \
+	"t.id BETWEEN ?1 AND ?2 " \
 	"AND (?3 = 1 OR (l.path >= ?4 AND l.path < ?5) " \
 	"OR EXISTS (SELECT 1 FROM task_co c " \
 	"JOIN units cu ON cu.code = c.unit WHERE c.task_id = t.id " \
@@ -152,10 +153,9 @@ static void like_pattern(struct buf *pat, const char *text)
 	buf_addch(pat, '%');
 }
 
-/* Binds every parameter of the task query; pat holds the search pattern. */
-static void task_query_bind(struct store *s, struct stmt *st, long long lo,
-			    long long hi, const struct task_filter *f,
-			    struct buf *pat)
+/* Binds ?1..?8 of TASK_SCOPE: id range, scope, lead unit subtree. */
+static void task_scope_bind(struct store *s, struct stmt *st, long long lo,
+			    long long hi, const struct task_filter *f)
 {
 	const struct scope *sc = f->scope;
 	bool all = !sc || sc->all || (sc->path && !*sc->path);
@@ -166,6 +166,14 @@ static void task_query_bind(struct store *s, struct stmt *st, long long lo,
 	db_path_range(s, st, 4, all ? NULL : sc->path);
 	db_text(s, st, 6, all ? NULL : sc->login);
 	db_path_range(s, st, 7, f->unit_path);
+}
+
+/* Binds every parameter of the task query; pat holds the search pattern. */
+static void task_query_bind(struct store *s, struct stmt *st, long long lo,
+			    long long hi, const struct task_filter *f,
+			    struct buf *pat)
+{
+	task_scope_bind(s, st, lo, hi, f);
 	if (one_status(f)) {
 		/* ?9 the status, ?10..?13 NULL (see TASK_STATUS_ONE) */
 		for (int i = 0; i < TASK_NSTATUS; i++)
@@ -449,5 +457,65 @@ enum lserr store_task_count(struct store *s, const struct task_filter *f,
 	task_query_bind(s, st, 1, 0x7fffffffffffffffLL, f ? f : &none, &pat);
 	r = db_one(s, st, n, e);
 	buf_release(&pat);
+	return r < 0 ? (enum lserr)-r : LS_OK;
+}
+
+/*
+ * Urges on the tasks a filter's scope and unit subtree see, newest first
+ * (the dashboard's "urges received"); ?9 limit, ?10 offset. Scanning
+ * task_events backwards stops at the page: urges are a few per cent of
+ * the events, so even a small unit's page reads few rows. "+e.task_id"
+ * keeps the planner from walking task_events_task for TASK_SCOPE's id
+ * range (every event, then a row lookup each: ~1 s at 100,000 tasks).
+ */
+#define URGE_FROM \
+	"FROM task_events e JOIN tasks t ON t.id = +e.task_id " \
+	"JOIN units l ON l.code = t.lead WHERE e.kind = 'urge' AND " TASK_SCOPE
+static const char urge_each_sql[] =
+	"SELECT e.id, e.task_id, e.at, e.by, e.kind, e.note, t.title "
+	URGE_FROM "ORDER BY e.id DESC LIMIT ?9 OFFSET ?10";
+static const char urge_count_sql[] = "SELECT count(*) " URGE_FROM;
+
+enum lserr store_urge_each(struct store *s, const struct task_filter *f,
+			   store_urge_fn fn, void *arg, struct err *e)
+{
+	static const int cols[] = { 2, 3, 4, 5, 6 };
+	struct task_event ev = { .arena = BUF_INIT };
+	const char *title = NULL;
+	const char **const dst[] = { &ev.at, &ev.by, &ev.kind, &ev.note,
+				     &title };
+	enum lserr rc = LS_OK;
+	struct stmt *st;
+	int r;
+
+	if (!(st = store_stmt(s, urge_each_sql, e)))
+		return e->code;
+	task_scope_bind(s, st, 1, 0x7fffffffffffffffLL, f);
+	db_int(s, st, 9, f->limit > 0 ? f->limit : 0x7fffffffffffffffLL);
+	db_int(s, st, 10, f->offset > 0 ? f->offset : 0);
+	while ((r = db_step(s, st, e)) == 1) {
+		col_strings(s, st, &ev.arena, cols, dst, 5);
+		ev.id = col_int(s, st, 0);
+		ev.task_id = col_int(s, st, 1);
+		if (fn(&ev, title, arg))
+			break;
+	}
+	if (r < 0)
+		rc = (enum lserr)-r;
+	db_reset(s, st);
+	buf_release(&ev.arena);
+	return rc;
+}
+
+enum lserr store_urge_count(struct store *s, const struct task_filter *f,
+			    long long *n, struct err *e)
+{
+	struct stmt *st;
+	int r;
+
+	if (!(st = store_stmt(s, urge_count_sql, e)))
+		return e->code;
+	task_scope_bind(s, st, 1, 0x7fffffffffffffffLL, f);
+	r = db_one(s, st, n, e);
 	return r < 0 ? (enum lserr)-r : LS_OK;
 }

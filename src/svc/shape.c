@@ -161,6 +161,18 @@ void shape_event(struct jw *w, const struct task_event *ev)
 	jw_obj_end(w);
 }
 
+void shape_urge(struct jw *w, const struct task_event *ev, const char *title)
+{
+	jw_obj(w);
+	jw_kint(w, "id", ev->id);
+	jw_kint(w, "task_id", ev->task_id);
+	jw_kstr(w, "title", title);
+	jw_kstr(w, "at", ev->at);
+	jw_kstr(w, "by", ev->by);
+	jw_kstr(w, "note", ev->note);
+	jw_obj_end(w);
+}
+
 void shape_extension(struct jw *w, const struct extension *x)
 {
 	jw_obj(w);

@@ -46,6 +46,8 @@ void shape_indicator_fields(struct jw *w, const struct indicator *ind);
 void shape_milestone(struct jw *w, const struct milestone *m);
 void shape_report(struct jw *w, const struct report *r);
 void shape_event(struct jw *w, const struct task_event *ev);
+/* An urge with its task's title: {"id","task_id","title","at","by","note"} */
+void shape_urge(struct jw *w, const struct task_event *ev, const char *title);
 void shape_extension(struct jw *w, const struct extension *x);
 void shape_risk(struct jw *w, const struct risk *r);
 void shape_evidence(struct jw *w, const struct evidence *ev);

@@ -141,6 +141,28 @@ out:
 	return rc;
 }
 
+enum lserr svc_urge_page(struct ctx *c, const char *unit, long long offset,
+			 long long limit, svc_urge_fn fn, void *arg,
+			 long long *total, struct err *e)
+{
+	struct task_query q;
+	struct unit u;
+	enum lserr rc;
+
+	task_query_init(&q);
+	q.unit = unit;
+	unit_init(&u);
+	if ((rc = prepare(c, &q, &u, e)) ||
+	    (rc = store_urge_count(c->st, &q.f, total, e)))
+		goto out;
+	q.f.offset = offset;
+	q.f.limit = limit;
+	rc = store_urge_each(c->st, &q.f, fn, arg, e);
+out:
+	unit_release(&u);
+	return rc;
+}
+
 static int collect(const struct task *t, void *arg)
 {
 	struct list_state *s = arg;

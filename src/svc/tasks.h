@@ -141,6 +141,17 @@ enum lserr svc_task_next(struct ctx *c, struct task_query *q, svc_task_fn fn,
 enum lserr svc_task_today(struct ctx *c, struct task_query *q,
 			  svc_task_fn fn, void *arg, struct err *e);
 
+/*
+ * Urges (催办) on the tasks the actor sees (in `unit`'s subtree when not
+ * NULL), newest first: rows offset .. offset+limit-1 go to fn with the
+ * task's title; *total receives how many there are.
+ */
+typedef int (*svc_urge_fn)(const struct task_event *ev, const char *title,
+			   void *arg);
+enum lserr svc_urge_page(struct ctx *c, const char *unit, long long offset,
+			 long long limit, svc_urge_fn fn, void *arg,
+			 long long *total, struct err *e);
+
 struct board_row {
 	char *code;
 	char *name;

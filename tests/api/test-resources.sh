@@ -492,6 +492,14 @@ expect_header Link "<$L?page=1&per_page=1&goal=2>; rel=\"first\", <$L?page=2&per
 next=$(header Link | sed 's/.*<\([^>]*\)>; rel="next".*/\1/')
 api_as admin GET "$next"
 expect_out "[$IND2]" "following rel=next"
+# the dashboard's warning list: 1 misses its plan, 2 meets it, 3 has none
+api_as admin GET "/api/v1/indicators?on_trajectory=false"
+expect_out "[$IND1]" "indicators off their trajectory"
+expect_header X-Total-Count 1 "indicators off their trajectory"
+api_as admin GET "/api/v1/indicators?on_trajectory=true&goal=2"
+expect_out "[$IND2]" "goal 2's indicators on their trajectory"
+api_as admin GET "/api/v1/indicators?on_trajectory=no"
+error_is 400 invalid on_trajectory "on_trajectory=no"
 api_as admin GET "/api/v1/indicators?goal=1"
 expect_out "[]" "goal 1 has no indicators of its own"
 expect_header X-Total-Count 0 "goal 1's indicators"

@@ -515,4 +515,29 @@ api_as li GET /api/v1/tasks
 expect_eq "$BODY" "$("$LUOSHI_BIN" --as li --json task list)" \
 	"li's list is the CLI's for li"
 
+# --- urges received (the dashboard's 催办) -----------------------------------
+# task 1 (HRB-DL, li's) was urged once above; an HRB-NG task li cannot see
+apij wang POST /api/v1/tasks '{"title":"南岗区背街小巷整治","lead":"HRB-NG","due":"2026-12-31"}'
+expect_status 201 "an HRB-NG task"
+ng=$(printf '%s' "$BODY" | jq .id)
+apij wang POST "/api/v1/tasks/$ng/urge" '{"note":"请加快"}'
+expect_status 200 "urge the HRB-NG task"
+api_as wang GET /api/v1/urges
+expect_status 200 "GET /urges"
+task_is '[.[] | [.task_id,.title,.by,.note]]' \
+	"[[$ng,\"南岗区背街小巷整治\",\"wang\",\"请加快\"],[1,\"新标题\",\"wang\",\"抓紧\"]]" \
+	"the supervisor sees both urges, newest first"
+task_is 'map(keys_unsorted) | unique' \
+	'[["id","task_id","title","at","by","note"]]' "an urge's keys"
+expect_header X-Total-Count 2 "GET /urges"
+api_as wang GET "/api/v1/urges?per_page=1&page=2"
+task_is '[.[] | .task_id]' '[1]' "page 2 of 1 is the older urge"
+api_as li GET /api/v1/urges
+task_is '[.[] | .task_id]' '[1]' "li sees only the urge on her unit's task"
+expect_header X-Total-Count 1 "li's urges"
+api_as wang GET "/api/v1/urges?unit=HRB-DL"
+task_is '[.[] | .task_id]' '[1]' "urges on HRB-DL's tasks"
+api_as li GET "/api/v1/urges?unit=HRB-NG"
+expect_error 404 not_found unit "li asks for another district's urges"
+
 api_done

@@ -1,6 +1,6 @@
 // Issue 4's scenario end to end in headless Chromium (playwright-core):
-// staff reports progress on a red task with evidence and submits it, a
-// supervisor closes it, scope is enforced, language switch, CSV export.
+// staff reports progress on a red task with evidence and submits it, the
+// unit's leader closes it, scope is enforced, language switch, export.
 //   BASE_URL=http://127.0.0.1:8080 node tests/e2e/scenario.mjs
 // Needs a freshly seeded demo city (tests/e2e/run.sh does that) with
 // LUOSHI_TODAY=2026-11-26. Env: BASE_URL, CHROMIUM (default /usr/bin/chromium),
@@ -128,6 +128,7 @@ async function submitDialog(page, dlg) {
 
 const zhang = await open('zhang')
 const wang = await open('wang')
+const li = await open('li') // leader of HRB-DL
 let task = null // the red HRB-DL task under test
 let otherId = null
 const NOTE = `e2e 进展 ${Date.now()}`
@@ -135,8 +136,8 @@ const PERCENT = 85
 const EVIDENCE = 'e2e-evidence.txt'
 
 try {
-  await check('zhang (staff) and wang (supervisor) log in, in separate contexts', async () => {
-    await Promise.all([logIn(zhang), logIn(wang)])
+  await check('zhang (staff), wang (supervisor) and li (leader) log in, in separate contexts', async () => {
+    await Promise.all([logIn(zhang), logIn(wang), logIn(li)])
     await zhang.page.waitForLoadState('networkidle')
     await shot(zhang.page, 'dashboard-zhang')
     await wang.page.waitForLoadState('networkidle')
@@ -152,6 +153,23 @@ try {
       assert(api, `${u.login}: HRB-DL missing from the API's board`)
       const ui = await boardRow(u.page, 'HRB-DL')
       for (const l of Object.keys(ui)) assert(ui[l] === api[l], `${u.login}: ${l} shows ${ui[l]}, API says ${api[l]}`)
+    }
+  })
+
+  await check("the dashboard's urges and indicator warnings match the API", async () => {
+    for (const u of [zhang, wang]) {
+      const r = await apiGet(u.context, '/urges?per_page=10')
+      assert(r.status === 200, `${u.login}: /urges answers ${r.status}`)
+      const total = r.headers['x-total-count']
+      const head = await u.page.locator('#urges-title').innerText()
+      assert(head.includes(`(${total})`), `${u.login}: urges heading "${head}", API total ${total}`)
+      const shown = await u.page.locator('[data-test=urges] li a').allInnerTexts()
+      assert(shown.length === r.data.length && shown.every((x, i) => x === r.data[i].title),
+        `${u.login}: urges shown ${JSON.stringify(shown)} vs API ${JSON.stringify(r.data.map((x) => x.title))}`)
+      const ind = await apiGet(u.context, '/indicators?on_trajectory=false&per_page=10')
+      const names = await u.page.locator('[data-test=off-track] li a').allInnerTexts()
+      assert(names.length === ind.data.length && names.every((x, i) => x === ind.data[i].name),
+        `${u.login}: off-track shown ${JSON.stringify(names)} vs API ${JSON.stringify(ind.data.map((x) => x.name))}`)
     }
   })
 
@@ -210,8 +228,8 @@ try {
     await shot(p, 'task-review')
   })
 
-  await check('wang closes it; light and timeline update (done/late by the due date)', async () => {
-    const p = wang.page
+  await check("li (the unit's leader) closes it; light and timeline update (done/late by the due date)", async () => {
+    const p = li.page
     await openTask(p, task.id)
     await p.locator('.task-head-badges', { hasText: '待审核' }).waitFor()
     const dlg = await runAction(p, 'close')
@@ -220,7 +238,7 @@ try {
     await p.locator(`.task-head-badges .light-badge[data-light=${expected}]`).waitFor()
     await p.locator('.task-head-badges', { hasText: '已办结' }).waitFor()
     await p.locator('[data-test=timeline] .tl-entry[data-kind=event]', { hasText: '审核办结' }).first().waitFor()
-    const api = await apiGet(wang.context, `/tasks/${task.id}`)
+    const api = await apiGet(li.context, `/tasks/${task.id}`)
     assert(api.data.status === 'done' && api.data.light === expected,
       `API: ${api.data.status}/${api.data.light}, expected done/${expected} (due ${task.due}, today ${TODAY})`)
     await p.waitForLoadState('networkidle')
