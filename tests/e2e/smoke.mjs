@@ -117,6 +117,61 @@ try {
     })
   }
 
+  await check('on a phone (390x844) no screen scrolls sideways', async () => {
+    const phone = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    const p = await phone.newPage()
+    p.setDefaultTimeout(15000)
+    p.on('pageerror', (e) => consoleErrors.push('phone: ' + e))
+    try {
+      await p.goto(BASE + '/login')
+      await p.fill('#login-name', LOGIN)
+      await p.fill('#login-password', PASSWORD)
+      await p.click('[data-test=login-submit]')
+      await p.waitForSelector('[data-test=board] tbody tr')
+      for (const [path, ready, name] of [['/', '[data-test=board] tbody tr', 'phone-dashboard'],
+        ['/tasks?light=red', '[data-test=task-table] tbody tr[data-id]', 'phone-tasks'],
+        ['/goals', '[data-test=goal-tree] .goal-card', 'phone-goals']]) {
+        await p.goto(BASE + path)
+        await p.waitForSelector(ready)
+        await p.waitForLoadState('networkidle')
+        const [sw, w] = await p.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth])
+        assert(sw <= w, `${path}: page is ${sw} px wide in a ${w} px screen`)
+        await shot(p, name)
+      }
+    } finally {
+      await phone.close()
+    }
+  })
+
+  await check('the login form works from the keyboard, with a visible focus', async () => {
+    const kb = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } })
+    const p = await kb.newPage()
+    p.setDefaultTimeout(15000)
+    try {
+      await p.goto(BASE + '/login')
+      await p.waitForSelector('#login-name')
+      await p.focus('#login-name')
+      await p.keyboard.type(LOGIN)
+      await p.keyboard.press('Tab')
+      const id = await p.evaluate(() => document.activeElement.id)
+      assert(id === 'login-password', `Tab from the login name focuses "${id}"`)
+      await p.keyboard.type(PASSWORD)
+      await p.keyboard.press('Tab')
+      const focus = await p.evaluate(() => {
+        const el = document.activeElement
+        const cs = getComputedStyle(el)
+        return { test: el.getAttribute('data-test'), outline: cs.outlineStyle, width: parseFloat(cs.outlineWidth), shadow: cs.boxShadow }
+      })
+      assert(focus.test === 'login-submit', `Tab from the password focuses ${JSON.stringify(focus)}`)
+      assert((focus.outline !== 'none' && focus.width > 0) || focus.shadow !== 'none',
+        'the focused button shows no outline or ring: ' + JSON.stringify(focus))
+      await p.keyboard.press('Enter')
+      await p.waitForSelector('[data-test=board] tbody tr')
+    } finally {
+      await kb.close()
+    }
+  })
+
   await check('no uncaught page errors', async () => {
     assert(consoleErrors.length === 0, consoleErrors.join('\n'))
   })
