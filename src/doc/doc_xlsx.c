@@ -162,12 +162,13 @@ static void x_table_begin(struct doc *d)
 		const struct doc_col *c = &d->cols[i];
 		lxw_format *f = c->kind == DOC_DATE ? x->date :
 				c->kind == DOC_NUMBER ? x->number : NULL;
+		lxw_format *h = c->kind == DOC_NUMBER ? x->header_num :
+				x->header;
 
 		worksheet_set_column(x->ws, (lxw_col_t)i, (lxw_col_t)i,
 				     c->width + 2, f);
 		check(d, worksheet_write_string(x->ws, 0, (lxw_col_t)i,
-						c->title, c->kind == DOC_NUMBER ?
-						x->header_num : x->header));
+						c->title, h));
 	}
 	worksheet_freeze_panes(x->ws, 1, 0);
 	x->row = 1;
