@@ -24,6 +24,7 @@ static const struct {
 	[DOC_MD] = { "md", &doc_md_ops },
 	[DOC_XLSX] = { "xlsx", &doc_xlsx_ops },
 	[DOC_PDF] = { "pdf", &doc_pdf_ops },
+	[DOC_CSV] = { "csv", &doc_csv_ops },
 };
 
 bool doc_format_parse(const char *s, enum doc_format *out)
@@ -58,15 +59,6 @@ void doc_puts(struct doc *d, const char *s)
 	doc_write(d, s, strlen(s));
 }
 
-/* Removes a half-written output, if it is a file (never a device). */
-static void remove_output(const char *path)
-{
-	struct stat st;
-
-	if (!lstat(path, &st) && S_ISREG(st.st_mode))
-		unlink(path);
-}
-
 static void release(struct doc *d)
 {
 	for (int i = 0; i < d->ncols; i++)
@@ -74,8 +66,35 @@ static void release(struct doc *d)
 	free(d->cols);
 	free(d->heading);
 	free(d->path);
+	free(d->file);
 	buf_release(&d->tmp);
 	free(d);
+}
+
+/*
+ * The file to write: a temporary "<path>.XXXXXX" beside path (so a failed
+ * document leaves an older file of that name alone, and a finished one
+ * replaces it at once), or path itself when it is a device or a pipe.
+ */
+static int create(struct doc *d)
+{
+	struct stat st;
+	mode_t mask;
+	int fd;
+
+	if (!stat(d->path, &st) && !S_ISREG(st.st_mode)) {
+		d->direct = true;
+		d->file = xstrdup(d->path);
+		return 0;
+	}
+	d->file = xasprintf("%s.XXXXXX", d->path);
+	if ((fd = mkstemp(d->file)) < 0)
+		return errno;
+	mask = umask(0);	/* mkstemp makes 0600: give the usual mode */
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+	close(fd);
+	return 0;
 }
 
 struct doc *doc_open(enum doc_format format, const char *path,
@@ -89,9 +108,11 @@ struct doc *doc_open(enum doc_format format, const char *path,
 	d->path = xstrdup(path);
 	d->lang = lang;
 	buf_init(&d->tmp);
-	if ((rc = d->ops->open(d))) {
+	if ((rc = create(d)) || (rc = d->ops->open(d))) {
 		err_set(e, LS_EFAIL, "output", "cannot create '%s': %s", path,
 			strerror(rc));
+		if (d->file && !d->direct)
+			unlink(d->file);
 		release(d);
 		return NULL;
 	}
@@ -168,7 +189,12 @@ enum lserr doc_close(struct doc *d, struct err *e)
 	if (err) {
 		rc = err_set(e, LS_EFAIL, "output", "cannot write '%s': %s",
 			     d->path, d->why ? d->why : strerror(err));
-		remove_output(d->path);
+		if (!d->direct)
+			unlink(d->file);
+	} else if (!d->direct && rename(d->file, d->path)) {
+		rc = err_set(e, LS_EFAIL, "output", "cannot write '%s': %s",
+			     d->path, strerror(errno));
+		unlink(d->file);
 	}
 	release(d);
 	return rc;
@@ -177,7 +203,8 @@ enum lserr doc_close(struct doc *d, struct err *e)
 void doc_discard(struct doc *d)
 {
 	d->ops->discard(d);
-	remove_output(d->path);
+	if (!d->direct)
+		unlink(d->file);
 	release(d);
 }
 

@@ -18,9 +18,10 @@ enum doc_format {
 	DOC_MD,
 	DOC_XLSX,
 	DOC_PDF,
+	DOC_CSV,	/* the tables only (see doc_csv.c) */
 };
 
-/* "html", "md", "xlsx", "pdf"; false otherwise. */
+/* "html", "md", "xlsx", "pdf", "csv"; false otherwise. */
 bool doc_format_parse(const char *s, enum doc_format *out);
 const char *doc_format_name(enum doc_format f);
 
@@ -56,6 +57,9 @@ struct doc;
  * Creates the file at `path` for `format`, with the fixed words (page
  * numbers, "Summary") in `lang`. NULL with e set (naming the path) when
  * the file cannot be created. Borrowed strings are copied when kept.
+ * The document is written to a temporary file beside path and renamed
+ * onto it by doc_close, so path changes only when the whole document
+ * was written (devices and pipes are written directly).
  */
 struct doc *doc_open(enum doc_format format, const char *path,
 		     enum lang lang, struct err *e);

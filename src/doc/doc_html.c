@@ -70,7 +70,7 @@ static void head(struct doc *d, const char *title)
 
 static int h_open(struct doc *d)
 {
-	d->f = fopen(d->path, "wb");
+	d->f = fopen(d->file, "wb");
 	return d->f ? 0 : errno;
 }
 

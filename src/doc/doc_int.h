@@ -12,7 +12,7 @@
 #include <stdio.h>
 
 struct doc_ops {
-	/* Creates the file; returns 0 or an errno value. */
+	/* Opens d->file (already created); returns 0 or an errno value. */
 	int (*open)(struct doc *d);
 	void (*title)(struct doc *d, const char *title, const char *subtitle);
 	void (*heading)(struct doc *d, const char *text);
@@ -29,7 +29,10 @@ struct doc_ops {
 struct doc {
 	const struct doc_ops *ops;
 	enum doc_format format;
-	char *path;
+	char *path;		/* the file asked for (messages) */
+	char *file;		/* the file written: a temporary beside
+				 * path, renamed onto it by doc_close */
+	bool direct;		/* path is a device or pipe: no rename */
 	enum lang lang;
 	int error;		/* the first errno, sticky */
 	const char *why;	/* a writer's reason for `error` or NULL */
@@ -44,7 +47,7 @@ struct doc {
 };
 
 extern const struct doc_ops doc_html_ops, doc_md_ops, doc_xlsx_ops,
-	doc_pdf_ops;
+	doc_pdf_ops, doc_csv_ops;
 
 /* Records errno (or EIO) as the document's error when it is the first. */
 void doc_fail(struct doc *d, int err);

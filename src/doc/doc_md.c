@@ -11,7 +11,7 @@
 
 static int m_open(struct doc *d)
 {
-	d->f = fopen(d->path, "wb");
+	d->f = fopen(d->file, "wb");
 	return d->f ? 0 : errno;
 }
 

@@ -90,7 +90,7 @@ static int p_open(struct doc *d)
 {
 	struct pdf *pd;
 
-	if (!(d->f = fopen(d->path, "wb")))
+	if (!(d->f = fopen(d->file, "wb")))
 		return errno;
 	pd = xcalloc(1, sizeof(*pd));
 	if (!(pd->spool = tmpfile())) {

@@ -57,14 +57,9 @@ static int x_open(struct doc *d)
 {
 	lxw_workbook_options opts = { .constant_memory = LXW_TRUE };
 	struct xlsx *x;
-	FILE *probe;
 
-	/* libxlsxwriter writes the file only at the end: fail early */
-	if (!(probe = fopen(d->path, "wb")))
-		return errno;
-	fclose(probe);
 	x = xcalloc(1, sizeof(*x));
-	if (!(x->wb = workbook_new_opt(d->path, &opts))) {
+	if (!(x->wb = workbook_new_opt(d->file, &opts))) {
 		free(x);
 		return ENOMEM;
 	}

@@ -1,6 +1,6 @@
 /*
  * Tests of the document writer (src/doc/): one small Chinese document
- * written as HTML, Markdown, XLSX and PDF, then read back with the tools
+ * written as HTML, Markdown, CSV, XLSX and PDF, then read back with the tools
  * a user would (unzip for the XLSX parts, pdftotext and pdfinfo for the
  * PDF); a 200-row table for PDF page breaks; I/O failures naming the
  * path; Excel sheet names. Set LUOSHI_DOC_KEEP=DIR to keep the files.
@@ -158,6 +158,59 @@ static void test_write_all(void **state)
 	sample(DOC_PDF, "long.pdf", LANG_ZH, 200);
 	sample(DOC_PDF, "en.pdf", LANG_EN, 0);
 	sample(DOC_XLSX, "en.xlsx", LANG_EN, 0);
+	sample(DOC_CSV, "s.csv", LANG_ZH, 0);
+}
+
+static void test_csv(void **state)
+{
+	char *t = slurp("s.csv");
+
+	(void)state;
+	/* BOM, CRLF, quoting; title and paragraphs left out */
+	assert_string_equal(t, "\xef\xbb\xbf"
+		"单位,事项,截止日期,进度\r\n"
+		"道里区,老旧小区改造 | 一期,2026-11-20,60\r\n"
+		"南岗区,<script>alert('x')</script> & \"\"\"引号\"\"\",2026-10-31,"
+		"\r\n"
+		"香坊区,,,12.5\r\n"
+		"哈尔滨新区管理委员会," LONG_TEXT ",2026-12-15,-0.25\r\n"
+		"\r\n"
+		"单位,事项,截止日期,进度\r\n"
+		"呼兰区,排水,2026-11-01,100\r\n");
+	free(t);
+}
+
+/* A document given up leaves the file of that name as it was. */
+static void test_replace(void **state)
+{
+	char path[512];
+	struct err e = ERR_INIT;
+	struct doc *d;
+	char *t;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/old.md", dir);
+	free(run("printf old > '%s'", path));
+	d = doc_open(DOC_MD, path, LANG_ZH, &e);
+	assert_non_null(d);
+	doc_title(d, "新", NULL);
+	t = slurp("old.md");
+	assert_string_equal(t, "old");		/* not yet replaced */
+	free(t);
+	doc_discard(d);
+	t = slurp("old.md");
+	assert_string_equal(t, "old");
+	free(t);
+	d = doc_open(DOC_MD, path, LANG_ZH, &e);
+	doc_title(d, "新", NULL);
+	assert_int_equal(doc_close(d, &e), LS_OK);
+	t = slurp("old.md");
+	assert_string_equal(t, "# 新\n\n");
+	free(t);
+	/* no temporary left behind */
+	t = run("ls '%s' | grep -c 'old.md.' || true", dir);
+	assert_string_equal(t, "0\n");
+	free(t);
 }
 
 static void test_html(void **state)
@@ -414,6 +467,8 @@ int main(void)
 		cmocka_unit_test(test_write_all),
 		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_markdown),
+		cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_replace),
 		cmocka_unit_test(test_xlsx),
 		cmocka_unit_test(test_pdf),
 		cmocka_unit_test(test_pdf_pages),
