@@ -170,7 +170,7 @@ static void test_csv(void **state)
 	assert_string_equal(t, "\xef\xbb\xbf"
 		"单位,事项,截止日期,进度\r\n"
 		"道里区,老旧小区改造 | 一期,2026-11-20,60\r\n"
-		"南岗区,<script>alert('x')</script> & \"\"\"引号\"\"\",2026-10-31,"
+		"南岗区,\"<script>alert('x')</script> & \"\"引号\"\"\",2026-10-31,"
 		"\r\n"
 		"香坊区,,,12.5\r\n"
 		"哈尔滨新区管理委员会," LONG_TEXT ",2026-12-15,-0.25\r\n"
