@@ -3,8 +3,8 @@
  * temporary file as they come; strings are written inline, not in a
  * shared table). One worksheet per table, named by the heading before it;
  * the title, headings and paragraphs go to a first "概要"/"Summary" sheet,
- * made when the first of them arrives. Header row bold on a fill, frozen;
- * numbers as numbers, dates as Excel dates shown yyyy-mm-dd.
+ * made when the first title or paragraph arrives. Header row bold on a
+ * fill, frozen; numbers as numbers, dates as Excel dates (yyyy-mm-dd).
  */
 #include "doc/doc_int.h"
 #include "util/date.h"
@@ -23,6 +23,7 @@ struct xlsx {
 	lxw_row_t summary_row;
 	lxw_worksheet *ws;	/* the open table's */
 	lxw_row_t row;
+	bool pending;		/* a heading not on the summary (yet) */
 	char **names;		/* sheet names taken */
 	int nnames;
 };
@@ -134,16 +135,26 @@ static void x_heading(struct doc *d, const char *text)
 {
 	struct xlsx *x = d->priv;
 
-	/* a blank line before a section on the summary sheet */
-	if (x->summary)
+	/*
+	 * On the summary sheet when there is one (after a blank line);
+	 * else it waits: a paragraph brings it there, a table takes it as
+	 * its sheet's name only (a lone table makes no summary sheet).
+	 */
+	if (x->summary) {
 		x->summary_row++;
-	summary_line(d, text, x->heading);
+		summary_line(d, text, x->heading);
+	} else {
+		x->pending = true;
+	}
 }
 
 static void x_para(struct doc *d, const char *text)
 {
 	struct xlsx *x = d->priv;
 
+	if (x->pending && d->heading)
+		summary_line(d, d->heading, x->heading);
+	x->pending = false;
 	summary_line(d, text, x->para);
 }
 
@@ -151,6 +162,7 @@ static void x_table_begin(struct doc *d)
 {
 	struct xlsx *x = d->priv;
 
+	x->pending = false;
 	if (!(x->ws = sheet(d, d->heading)))
 		return;
 	for (int i = 0; i < d->ncols; i++) {
