@@ -28,6 +28,7 @@ count() {	# suite-name exit-status output-file
 for build in "$@"; do
 	[ -x "$build/luoshi" ] || { echo "missing $build/luoshi" >&2; exit 1; }
 	export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
+	export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
 	export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 	for t in "$build"/tests/unit/test-* "$build"/tests/store/test-*; do
 		[ -x "$t" ] || continue

@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 #include "util/date.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -72,17 +73,28 @@ int cli_parse(struct cli *cli, const struct cli_cmd *cmd,
 	      cli_opt_fn fn, void *arg)
 {
 	struct option all[64];
+	char shorts[64] = ":h";
+	size_t ns = 2;
 	int n = 0, c, rc;
 
-	for (; opts && opts[n].name && n < 60; n++)
+	for (; opts && opts[n].name && n < 60; n++) {
 		all[n] = opts[n];
+		/* a letter as val also makes the short option: -o FILE */
+		if (opts[n].val < 128 && isalpha(opts[n].val) &&
+		    ns + 3 < sizeof(shorts)) {
+			shorts[ns++] = (char)opts[n].val;
+			if (opts[n].has_arg)
+				shorts[ns++] = ':';
+			shorts[ns] = '\0';
+		}
+	}
 	all[n++] = (struct option){ "help", no_argument, NULL, 'h' };
 	all[n++] = (struct option){ "json", no_argument, NULL, 'J' };
 	all[n++] = (struct option){ "limit", required_argument, NULL, 'L' };
 	all[n] = (struct option){ NULL, 0, NULL, 0 };
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(*argc, *argv, ":h", all, NULL)) != -1) {
+	while ((c = getopt_long(*argc, *argv, shorts, all, NULL)) != -1) {
 		if (c == 'h') {
 			cli_help(cmd);
 			return -1;

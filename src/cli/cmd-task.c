@@ -73,15 +73,50 @@ static int within(struct topts *o, const char *v)
 	return 0;
 }
 
-static int status_mask(struct topts *o, const char *v)
+static int status_mask(struct task_query *q, const char *v)
 {
 	enum task_status st;
 
 	if (!task_status_parse(v, &st))
 		return cli_usage("invalid status '%s' for --status (open, "
 				 "doing, review, done, cancelled)", v);
-	o->q.f.status_mask |= 1u << st;
+	q->f.status_mask |= 1u << st;
 	return 0;
+}
+
+int task_filter_opt(struct task_query *q, int c, const char *v)
+{
+	long long n;
+	int rc = 0;
+
+	switch (c) {
+	case O_UNIT: q->unit = v; break;
+	case O_OWNER: q->f.owner = v; break;
+	case O_KEY: q->f.key_only = true; break;
+	case O_GOAL:
+		rc = parse_id(v, "goal", &n);
+		q->f.goal_id = n;
+		break;
+	case O_LIGHT:
+		if (!light_parse(v, &q->light))
+			return cli_usage("invalid light '%s' for --light (red, "
+					 "yellow, green, done, late, none)", v);
+		q->has_light = true;
+		break;
+	case O_STATUS:
+		rc = status_mask(q, v);
+		break;
+	case O_QUADRANT:
+		if (!(q->quadrant = quadrant_parse(v)))
+			return cli_usage("invalid quadrant '%s' for --quadrant"
+					 " (Q1, Q2, Q3, Q4)", v);
+		break;
+	case O_DUE_BEFORE:
+		rc = parse_date(v, "--due-before", &q->f.due_before);
+		break;
+	case O_SEARCH: q->f.search = v; break;
+	}
+	return rc;
 }
 
 static int topt(struct cli *cli, int c, const char *v, void *arg)
@@ -98,33 +133,26 @@ static int topt(struct cli *cli, int c, const char *v, void *arg)
 	case O_DAILY: o->in.daily = true; break;
 	case O_START: rc = parse_date(v, "--start", &o->in.start); break;
 	case O_CO: o->in.co = v; break;
-	case O_OWNER: o->in.owner = o->q.f.owner = v; break;
+	case O_OWNER:
+		o->in.owner = v;
+		rc = task_filter_opt(&o->q, c, v);
+		break;
 	case O_LEADER: o->in.leader = v; break;
 	case O_GOAL:
-		rc = parse_id(v, "goal", &n);
-		o->in.goal_id = o->q.f.goal_id = n;
+		rc = task_filter_opt(&o->q, c, v);
+		o->in.goal_id = o->q.f.goal_id;
 		break;
 	case O_SOURCE: o->in.source = v; break;
 	case O_IMPORTANT: o->in.important = true; break;
-	case O_KEY: o->in.key = o->q.f.key_only = true; break;
+	case O_KEY:
+		o->in.key = true;
+		rc = task_filter_opt(&o->q, c, v);
+		break;
 	case O_DESCRIPTION: o->in.description = o->a.description = v; break;
-	case O_UNIT: o->q.unit = v; break;
-	case O_LIGHT:
-		if (!light_parse(v, &o->q.light))
-			return cli_usage("invalid light '%s' for --light (red, "
-					 "yellow, green, done, late, none)", v);
-		o->q.has_light = true;
+	case O_UNIT: case O_LIGHT: case O_STATUS: case O_QUADRANT:
+	case O_DUE_BEFORE: case O_SEARCH:
+		rc = task_filter_opt(&o->q, c, v);
 		break;
-	case O_STATUS: rc = status_mask(o, v); break;
-	case O_QUADRANT:
-		if (!(o->q.quadrant = quadrant_parse(v)))
-			return cli_usage("invalid quadrant '%s' for --quadrant"
-					 " (Q1, Q2, Q3, Q4)", v);
-		break;
-	case O_DUE_BEFORE:
-		rc = parse_date(v, "--due-before", &o->q.f.due_before);
-		break;
-	case O_SEARCH: o->q.f.search = v; break;
 	case O_PERCENT:
 		rc = parse_ll(v, "--percent", 0, 100, &n);
 		o->a.percent = (int)n;
@@ -168,7 +196,7 @@ static const struct option add_opts[] = {
 	OPT("description", 1, O_DESCRIPTION), OPT(NULL, 0, 0),
 };
 
-static const struct option list_opts[] = {
+const struct option task_filter_opts[TASK_NFILTER_OPTS + 1] = {
 	OPT("unit", 1, O_UNIT), OPT("light", 1, O_LIGHT),
 	OPT("status", 1, O_STATUS), OPT("quadrant", 1, O_QUADRANT),
 	OPT("owner", 1, O_OWNER), OPT("key", 0, O_KEY),
@@ -221,7 +249,7 @@ static int list(struct cli *cli, int argc, char **argv)
 	int rc;
 
 	topts_init(&o);
-	CLI_PARSE(cli, &cmd_task, list_opts, &argc, &argv, topt, &o);
+	CLI_PARSE(cli, &cmd_task, task_filter_opts, &argc, &argv, topt, &o);
 	if (argc)
 		return cli_usage("unexpected argument '%s'", argv[0]);
 	if ((rc = cli_open(cli)))

@@ -1,17 +1,23 @@
 /*
  * /api/v1/tasks: list (the CLI's filters, paging), create, show, PATCH,
- * timeline and the actions of the life cycle. Every rule is in svc/.
+ * timeline and the actions of the life cycle; /api/v1/export/tasks, the
+ * list as a CSV or XLSX download. Every rule is in svc/.
  */
 #include "http/body.h"
 #include "http/cache.h"
 #include "http/reply.h"
 #include "http/routes.h"
+#include "svc/export.h"
 #include "svc/tasks.h"
 #include "util/date.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static void reply_task(struct req *r, int status, const struct task *t)
 {
@@ -399,4 +405,73 @@ void api_tasks_action(struct req *r)
 	else
 		reply_task(r, 200, &t);
 	task_release(&t);
+}
+
+/*
+ * GET /api/v1/export/tasks?format=csv|xlsx&lang=…&<list filters>: the
+ * task list's matches (same filters and scope, all of them) as a file
+ * download. Written to a temporary file, which is unlinked at once and
+ * sent from its descriptor.
+ */
+void api_export_tasks(struct req *r)
+{
+	const char *fmt = req_query(r, "format"), *lang_s = req_query(r,
+								      "lang");
+	char tmp[512], name[64], day[DATE_STRLEN];
+	struct err e = ERR_INIT;
+	struct task_query q;
+	enum doc_format f;
+	enum lang lang;
+	struct stat st;
+	long long n;
+	int fd;
+
+	task_query_init(&q);
+	if (query_filters(r, &q))
+		return;
+	if (export_format(fmt ? fmt : "csv", NULL, &f, &e)) {
+		reply_error(r, &e);
+		return;
+	}
+	if (lang_s && !lang_parse(lang_s, &lang)) {
+		reply_fail(r, LS_EINVAL, "lang", "invalid lang '%s' (zh-CN or "
+			   "en)", lang_s);
+		return;
+	}
+	if (!lang_s)
+		lang = lang_from_accept(req_header(r, "Accept-Language"));
+	snprintf(tmp, sizeof(tmp), "%s/luoshi-export-XXXXXX",
+		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	if ((fd = mkstemp(tmp)) < 0) {
+		reply_fail(r, LS_EFAIL, NULL, "cannot create a temporary file "
+			   "in '%s': %s", tmp, strerror(errno));
+		return;
+	}
+	close(fd);
+	if (svc_export_tasks(&r->ctx, &q, f, lang, tmp, &n, &e)) {
+		unlink(tmp);
+		reply_error(r, &e);
+		return;
+	}
+	fd = open(tmp, O_RDONLY | O_CLOEXEC);
+	unlink(tmp);
+	if (fd < 0 || fstat(fd, &st)) {
+		if (fd >= 0)
+			close(fd);
+		reply_fail(r, LS_EFAIL, NULL, "cannot read the export: %s",
+			   strerror(errno));
+		return;
+	}
+	r->status = 200;
+	r->body_fd = fd;
+	r->body_fd_len = st.st_size;
+	req_set_header(r, "Content-Type", f == DOC_CSV ?
+		       "text/csv; charset=utf-8" :
+		       "application/vnd.openxmlformats-officedocument."
+		       "spreadsheetml.sheet");
+	snprintf(name, sizeof(name), "attachment; filename=\"tasks-%s.%s\"",
+		 date_format(r->ctx.today, day), doc_format_name(f));
+	req_set_header(r, "Content-Disposition", name);
+	snprintf(name, sizeof(name), "%lld", n);
+	req_set_header(r, "X-Total-Count", name);
 }

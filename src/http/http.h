@@ -65,6 +65,9 @@ struct req {
 	const char *route;	/* the matched pattern, for metrics */
 	const void *static_body;	/* an embedded file, sent as is */
 	size_t static_len;
+	int body_fd;		/* a file sent as the body, or -1 (the
+				 * server closes it) */
+	long long body_fd_len;
 };
 
 /* Query and header lookup (NULL when absent). */

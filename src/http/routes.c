@@ -40,6 +40,7 @@ const struct route routes[] = {
 	POST("/tasks/{id}/instruct", PERM_TASK_INSTRUCT, api_tasks_action),
 	POST("/tasks/{id}/extend", PERM_TASK_SUPERVISE, api_tasks_action),
 	POST("/tasks/{id}/risk", PERM_TASK_WORK, api_tasks_action),
+	GET("/export/tasks", PERM_READ, api_export_tasks),
 
 	GET("/today", PERM_READ, api_today),
 	GET("/next", PERM_READ, api_next),

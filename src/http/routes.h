@@ -53,6 +53,7 @@ void api_tasks_show(struct req *r);
 void api_tasks_patch(struct req *r);
 void api_tasks_timeline(struct req *r);
 void api_tasks_action(struct req *r);
+void api_export_tasks(struct req *r);
 void api_today(struct req *r);
 void api_next(struct req *r);
 void api_board(struct req *r);

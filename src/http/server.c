@@ -146,6 +146,8 @@ static void req_free(struct conn_state *cs)
 
 	if (cs->pp)
 		MHD_destroy_post_processor(cs->pp);
+	if (r->body_fd >= 0)
+		close(r->body_fd);
 	for (int i = 0; i < r->nheaders; i++)
 		free(r->headers[i].value);
 	for (int i = 0; i < r->nfields; i++) {
@@ -277,6 +279,7 @@ static struct conn_state *begin(struct MHD_Connection *conn,
 	buf_init(&r->scratch);
 	user_init(&r->ctx.actor_user);
 	r->status = 500;
+	r->body_fd = -1;
 	client_addr(conn, r->addr, sizeof(r->addr));
 	forwarded_addr(r);
 	ct = req_header(r, "Content-Type");
@@ -473,7 +476,14 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn,
 	dispatch(cs);
 	cs->answered = true;
 	len = cs->r.out.len;
-	if (cs->r.static_body)
+	if (cs->r.body_fd >= 0) {
+		/* MHD closes the descriptor with the response */
+		resp = MHD_create_response_from_fd64(
+			(uint64_t)cs->r.body_fd_len, cs->r.body_fd);
+		if (!resp)
+			return MHD_NO;	/* req_free closes it */
+		cs->r.body_fd = -1;
+	} else if (cs->r.static_body)
 		resp = MHD_create_response_from_buffer(
 			cs->r.static_len, (void *)cs->r.static_body,
 			MHD_RESPMEM_PERSISTENT);
