@@ -9,6 +9,7 @@
 import { createRequire } from 'node:module'
 import { mkdirSync, writeFileSync, readFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -281,27 +282,47 @@ try {
     assert(/总览/.test(await p.locator('.app-nav').innerText()), 'nav not back in Chinese')
   })
 
-  await check('the CSV export of the filtered list (light=red) has X-Total-Count data rows', async () => {
+  await check('the CSV and Excel exports of the filtered list (light=red) hold its X-Total-Count rows', async () => {
     const p = wang.page
-    const api = await apiGet(wang.context, '/tasks?light=red&per_page=1')
+    const api = await apiGet(wang.context, '/tasks?light=red&per_page=200')
     const total = parseInt(api.headers['x-total-count'], 10)
-    assert(total > 0, 'X-Total-Count ' + api.headers['x-total-count'])
+    assert(total > 0 && total <= 200, 'X-Total-Count ' + api.headers['x-total-count'])
     await p.goto(BASE + '/tasks?light=red')
     await p.waitForSelector('[data-test=task-table] tbody tr[data-id]')
     await p.waitForLoadState('networkidle')
     const shown = await p.locator('[data-test=total]').innerText()
     assert(new RegExp(`\\b${total}\\b`).test(shown), `list total reads "${shown}", API says ${total}`)
     await shot(p, 'tasks-red')
-    const [dl] = await Promise.all([p.waitForEvent('download'), p.click('[data-test=export]')])
+    // CSV: UTF-8 with a BOM, Chinese headers (the UI is in Chinese)
+    const [dl] = await Promise.all([p.waitForEvent('download'), p.click('[data-test=export-csv]')])
     const path = join(tmp, 'export.csv')
     await dl.saveAs(path)
-    const recs = parseCsv(readFileSync(path, 'utf8').replace(/^\ufeff/, ''))
-    assert(recs[0][0] === 'id' && recs[0].includes('light'), 'header: ' + recs[0].join(','))
+    assert(/^tasks-\d{4}-\d{2}-\d{2}\.csv$/.test(dl.suggestedFilename()), 'file name ' + dl.suggestedFilename())
+    const text = readFileSync(path, 'utf8')
+    assert(text.startsWith('\ufeff'), 'no BOM')
+    const recs = parseCsv(text.slice(1))
+    const head = recs[0]
+    assert(head[0] === '标题' && head[1] === '牵头单位', 'header: ' + head.join(','))
     const rows = recs.slice(1)
     assert(rows.length === total, `CSV has ${rows.length} data rows, X-Total-Count ${total}`)
-    const li = recs[0].indexOf('light')
-    assert(rows.every((r) => r[li] === 'red'), 'a CSV row is not red')
-    assert(rows.every((r) => r.length === recs[0].length), 'ragged CSV rows')
+    const li = head.indexOf('亮灯')
+    const ii = head.indexOf('编号')
+    assert(li > 0 && ii > 0, 'no 亮灯 or 编号 column: ' + head.join(','))
+    assert(rows.every((r) => r[li] === '红灯'), 'a CSV row is not 红灯')
+    assert(rows.every((r) => r.length === head.length), 'ragged CSV rows')
+    const ids = rows.map((r) => parseInt(r[ii], 10)).sort((a, b) => a - b)
+    const want = api.data.map((x) => x.id).sort((a, b) => a - b)
+    assert(JSON.stringify(ids) === JSON.stringify(want), 'the CSV holds other tasks than the API list')
+    // Excel: the sheet has a header row and one row per task
+    const [dx] = await Promise.all([p.waitForEvent('download'), p.click('[data-test=export-xlsx]')])
+    const xpath = join(tmp, 'export.xlsx')
+    await dx.saveAs(xpath)
+    assert(dx.suggestedFilename().endsWith('.xlsx'), 'file name ' + dx.suggestedFilename())
+    const sheet = execFileSync('unzip', ['-p', xpath, 'xl/worksheets/sheet1.xml']).toString()
+    const nrows = (sheet.match(/<row /g) || []).length
+    assert(nrows === total + 1, `the sheet has ${nrows} rows, want ${total} + a header`)
+    // text is stored in the cells (libxlsxwriter's constant-memory mode)
+    assert(sheet.includes('红灯') && sheet.includes('标题'), 'the sheet lacks 红灯 or 标题')
   })
 
   await check('no uncaught page errors', async () => {
