@@ -218,3 +218,29 @@ const char *funnel_name(enum funnel f)
 	}
 	return NULL;
 }
+
+void inspection_init(struct inspection *in)
+{
+	memset(in, 0, sizeof(*in));
+	in->on = DATE_NONE;
+	buf_init(&in->arena);
+}
+
+void inspection_release(struct inspection *in)
+{
+	buf_release(&in->arena);
+	inspection_init(in);
+}
+
+void merit_init(struct merit *m)
+{
+	memset(m, 0, sizeof(*m));
+	m->on = DATE_NONE;
+	buf_init(&m->arena);
+}
+
+void merit_release(struct merit *m)
+{
+	buf_release(&m->arena);
+	merit_init(m);
+}

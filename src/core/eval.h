@@ -10,6 +10,7 @@
 
 #include "core/period.h"
 #include "core/task.h"
+#include "util/buf.h"
 #include "util/err.h"
 
 #include <stdbool.h>
@@ -119,5 +120,44 @@ enum funnel {
  */
 enum funnel eval_funnel(long long k, long long n, double p0);
 const char *funnel_name(enum funnel f);	/* NULL for FUNNEL_NONE */
+
+/*
+ * Records. Strings point into `arena` when the store filled the record,
+ * else they are borrowed. An inspection's over_cap is the reason given
+ * for exceeding inspection_cap (NULL when within it). A merit is a
+ * commendation (kind "commend", points add) or an accountability
+ * ("account", points subtract); `unit` is always set (a person's unit at
+ * the time), `person` only for a person's merit.
+ */
+struct inspection {
+	long long id;
+	const char *unit;
+	int on;
+	double score;		/* 0..100 */
+	const char *findings;
+	const char *inspectors;
+	const char *over_cap;
+	const char *by;
+	const char *at;
+	struct buf arena;
+};
+
+struct merit {
+	long long id;
+	const char *kind;	/* "commend" or "account" */
+	const char *unit;
+	const char *person;	/* login or NULL */
+	int on;
+	double points;
+	const char *reason;
+	const char *by;
+	const char *at;
+	struct buf arena;
+};
+
+void inspection_init(struct inspection *in);
+void inspection_release(struct inspection *in);
+void merit_init(struct merit *m);
+void merit_release(struct merit *m);
 
 #endif
