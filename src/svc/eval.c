@@ -371,7 +371,8 @@ static int explain_task(const struct task *t, void *arg)
 
 static void kids(struct jw *w, const char *key, struct ids *x)
 {
-	qsort(x->v, x->n, sizeof(*x->v), id_cmp);
+	if (x->n)
+		qsort(x->v, x->n, sizeof(*x->v), id_cmp);
 	jw_key(w, key);
 	jw_arr(w);
 	for (size_t i = 0; i < x->n; i++)
