@@ -35,6 +35,7 @@ static const struct {
 	[PERM_TASK_INSTRUCT] = { "instruct", A | S | L },
 	[PERM_GOAL_EDIT] = { "edit goals", A | S | L },
 	[PERM_INDICATOR_REPORT] = { "report indicators", A | S | L | F },
+	[PERM_EVALUATE] = { "inspect and evaluate", A | S },
 };
 
 bool role_parse(const char *s, enum role *r)

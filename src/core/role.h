@@ -26,6 +26,7 @@ enum perm {
 	PERM_TASK_INSTRUCT,	/* leader's instruction (批示) */
 	PERM_GOAL_EDIT,		/* goal add, indicator add, plan */
 	PERM_INDICATOR_REPORT,	/* indicator actuals */
+	PERM_EVALUATE,		/* inspect, commend, account, publish eval */
 };
 
 /* Parses "admin", "supervisor", ...; false if unknown. */

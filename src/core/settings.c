@@ -10,11 +10,12 @@
 #include <string.h>
 
 const char *const settings_keys[] = {
-	"warn_days", "lag", "report_days", "ack_hours", "evidence_max", NULL,
+	"warn_days", "lag", "report_days", "ack_hours", "evidence_max",
+	"inspection_cap", NULL,
 };
 
-static const long long lo[] = { 0, 0, 1, 1, 1 };
-static const long long hi[] = { 365, 100, 365, 24 * 365, 1LL << 32 };
+static const long long lo[] = { 0, 0, 1, 1, 1, 1 };
+static const long long hi[] = { 365, 100, 365, 24 * 365, 1LL << 32, 1000 };
 
 void settings_default(struct settings *s)
 {
@@ -23,6 +24,7 @@ void settings_default(struct settings *s)
 	s->report_days = 7;
 	s->ack_hours = 24;
 	s->evidence_max = 20LL * 1024 * 1024;
+	s->inspection_cap = 4;
 }
 
 static int key_index(const char *key)
@@ -41,6 +43,7 @@ long long settings_get(const struct settings *s, const char *key)
 	case 2: return s->report_days;
 	case 3: return s->ack_hours;
 	case 4: return s->evidence_max;
+	case 5: return s->inspection_cap;
 	}
 	return -1;
 }
@@ -69,6 +72,7 @@ int settings_set(struct settings *s, const char *key, const char *value,
 	case 2: s->report_days = (int)v; break;
 	case 3: s->ack_hours = (int)v; break;
 	case 4: s->evidence_max = v; break;
+	case 5: s->inspection_cap = (int)v; break;
 	}
 	return 0;
 }

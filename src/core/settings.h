@@ -11,6 +11,7 @@ struct settings {
 	int report_days;	/* yellow when T - last activity > this (7) */
 	int ack_hours;		/* answered in time within this (24) */
 	long long evidence_max;	/* bytes per evidence file (20 MiB) */
+	int inspection_cap;	/* inspections per unit per month (4) */
 };
 
 void settings_default(struct settings *s);

@@ -101,6 +101,7 @@ static int one_json(struct req *r, const struct jfield *f, json_t *v)
 		switch (f->type) {
 		case JT_STR:
 		case JT_LIST: *(const char **)f->out = NULL; return 0;
+		case JT_JSON: *(json_t **)f->out = NULL; return 0;
 		case JT_DATE: *(int *)f->out = DATE_NONE; return 0;
 		case JT_ID: *(long long *)f->out = 0; return 0;
 		default: return bad(r, f->name, "a value", "null");
@@ -114,6 +115,9 @@ static int one_json(struct req *r, const struct jfield *f, json_t *v)
 		return 0;
 	case JT_LIST:
 		return join_list(r, f, v);
+	case JT_JSON:
+		*(json_t **)f->out = v;
+		return 0;
 	case JT_INT:
 	case JT_ID:
 		if (!json_is_integer(v))
@@ -223,6 +227,8 @@ static int one_text(struct req *r, const struct jfield *f, const char *s)
 	case JT_DATE:
 	case JT_MONTH:
 		return date_value(r, f, s);
+	case JT_JSON:
+		return bad(r, f->name, "a JSON body", got);
 	}
 	return 0;
 }

@@ -20,6 +20,7 @@ enum jtype {
 	JT_MONTH,	/* int * (month key) */
 	JT_ID,		/* long long *, positive, null → 0 */
 	JT_LIST,	/* const char ** : an array of strings joined by ',' */
+	JT_JSON,	/* json_t ** : any value (borrowed), null → NULL */
 };
 
 struct jfield {

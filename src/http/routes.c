@@ -74,6 +74,19 @@ const struct route routes[] = {
 	POST("/milestones/{id}/done", PERM_TASK_WORK, api_milestones_done),
 	GET("/evidence/{sha256}", PERM_READ, api_evidence_get),
 
+	GET("/inspections", PERM_READ, api_inspections_list),
+	POST("/inspections", PERM_EVALUATE, api_inspections_create),
+	GET("/inspections/{id}", PERM_READ, api_inspections_show),
+	GET("/commendations", PERM_READ, api_commendations_list),
+	POST("/commendations", PERM_EVALUATE, api_commendations_create),
+	GET("/accountabilities", PERM_READ, api_accountabilities_list),
+	POST("/accountabilities", PERM_EVALUATE, api_accountabilities_create),
+	GET("/eval", PERM_READ, api_eval),
+	/* an inline scheme; "publish" needs the evaluate right (svc) */
+	POST("/eval", PERM_READ, api_eval_post),
+	GET("/eval/{unit}", PERM_READ, api_eval_explain),
+	GET("/burden", PERM_READ, api_burden),
+
 	GET("/calendar", PERM_READ, api_calendar_list),
 	POST("/calendar", PERM_ADMIN, api_calendar_set),
 	GET("/settings", PERM_READ, api_settings_show),

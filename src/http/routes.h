@@ -84,5 +84,16 @@ void api_audit_verify(struct req *r);
 void api_settings_show(struct req *r);
 void api_settings_patch(struct req *r);
 void api_evidence_get(struct req *r);
+void api_inspections_list(struct req *r);
+void api_inspections_create(struct req *r);
+void api_inspections_show(struct req *r);
+void api_commendations_list(struct req *r);
+void api_commendations_create(struct req *r);
+void api_accountabilities_list(struct req *r);
+void api_accountabilities_create(struct req *r);
+void api_eval(struct req *r);
+void api_eval_post(struct req *r);
+void api_eval_explain(struct req *r);
+void api_burden(struct req *r);
 
 #endif

@@ -16,6 +16,7 @@
 
 #include "core/audit.h"
 #include "core/calendar.h"
+#include "core/eval.h"
 #include "core/goal.h"
 #include "core/indicator.h"
 #include "core/scope.h"
@@ -276,6 +277,95 @@ enum lserr store_failure_count(struct store *s, const char *login,
 			       const char *addr, long long since,
 			       long long *by_login, long long *by_addr,
 			       long long *oldest, struct err *e);
+
+/*
+ * The evaluation system. Scope `prefix` is a unit path (NULL: all);
+ * days DATE_NONE leave a range open.
+ */
+typedef int (*store_inspection_fn)(const struct inspection *in, void *arg);
+enum lserr store_inspection_insert(struct store *s,
+				   const struct inspection *in, long long *id,
+				   struct err *e);
+enum lserr store_inspection_get(struct store *s, long long id,
+				struct inspection *out, struct err *e);
+/* Inspections of units under prefix (and of `unit`), ordered by id. */
+enum lserr store_inspection_each(struct store *s, const char *prefix,
+				 const char *unit, int from, int to,
+				 store_inspection_fn fn, void *arg,
+				 struct err *e);
+/* How many inspections `unit` had between from and to (inclusive). */
+enum lserr store_inspection_count(struct store *s, const char *unit,
+				  int from, int to, long long *n,
+				  struct err *e);
+/* Links a rectification task to its inspection. */
+enum lserr store_task_set_inspection(struct store *s, long long task_id,
+				     long long inspection_id, struct err *e);
+/* Ids of an inspection's rectification tasks (a new array to free). */
+enum lserr store_rectification_ids(struct store *s, long long inspection_id,
+				   long long **ids, size_t *n, struct err *e);
+
+struct merit_filter {
+	const char *prefix;	/* scope path or NULL */
+	const char *kind;	/* "commend", "account" or NULL */
+	const char *unit;	/* or NULL */
+	const char *person;	/* or NULL */
+	int from, to;		/* DATE_NONE: open */
+};
+typedef int (*store_merit_fn)(const struct merit *m, void *arg);
+enum lserr store_merit_insert(struct store *s, const struct merit *m,
+			      long long *id, struct err *e);
+/* Ordered by id. */
+enum lserr store_merit_each(struct store *s, const struct merit_filter *f,
+			    store_merit_fn fn, void *arg, struct err *e);
+
+/*
+ * Tasks whose due lies in [from, to] (of `lead` only, unless NULL), in
+ * no particular order, read from the covering index tasks_eval: only id,
+ * lead, status, daily, due, created_on, closed_on, created_at and
+ * acked_at are set, strings borrowed for the call.
+ */
+enum lserr store_eval_tasks(struct store *s, int from, int to,
+			    const char *lead, store_task_fn fn, void *arg,
+			    struct err *e);
+
+/* An indicator's latest actual up to a month, with its goal's unit. */
+struct eval_ind {
+	const char *unit;
+	long long id;
+	double baseline, target, actual;
+	enum direction direction;
+	int month;		/* month key of the actual */
+};
+typedef int (*store_eval_ind_fn)(const struct eval_ind *x, void *arg);
+/* Indicators of goals of `year` (of `unit` unless NULL) with an actual
+ * in a month up to `month` (a month key), ordered by id. */
+enum lserr store_eval_indicators(struct store *s, int year, int month,
+				 const char *unit, store_eval_ind_fn fn,
+				 void *arg, struct err *e);
+
+/* A published evaluation and the units it ranked. */
+enum lserr store_evaluation_insert(struct store *s, const char *period,
+				   const char *group, const char *by,
+				   const char *at, int on, long long *id,
+				   struct err *e);
+enum lserr store_evaluation_unit_insert(struct store *s, long long id,
+					const char *unit, int rank,
+					double score, struct err *e);
+
+/* Burden (减负) of one unit in one month. */
+struct burden_row {
+	const char *unit;
+	int month;		/* month key */
+	long long reports;	/* on tasks it leads or co-works */
+	long long urges;	/* on tasks it leads or co-works */
+	long long inspections;
+	long long evaluations;	/* published evaluations ranking it */
+};
+typedef int (*store_burden_fn)(const struct burden_row *b, void *arg);
+/* Rows with any count, ordered by unit then month. */
+enum lserr store_burden_each(struct store *s, const char *prefix,
+			     const char *unit, int from, int to,
+			     store_burden_fn fn, void *arg, struct err *e);
 
 /* Audit trail */
 struct audit_filter {

@@ -11,21 +11,22 @@
 #include "core/role.h"
 
 #define NROLE 5
-#define NPERM (PERM_INDICATOR_REPORT + 1)
+#define NPERM (PERM_EVALUATE + 1)
 
 /*
  * SPEC §1: admin everything; supervisor creates, assigns, urges, extends,
  * closes and evaluates; leader sees, approves and assigns; staff
  * acknowledges, reports and submits; viewer only reads. Columns follow
  * enum perm: read, admin, audit, create, work, approve, supervise,
- * instruct, goal edit, indicator report.
+ * instruct, goal edit, indicator report, evaluate (inspections,
+ * commendations, accountability, publishing an evaluation).
  */
 static const bool want[NROLE][NPERM] = {
-	[ROLE_ADMIN] =		{ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 },
-	[ROLE_SUPERVISOR] =	{ 1, 0, 0, 1, 1, 1, 1, 1, 1, 1 },
-	[ROLE_LEADER] =		{ 1, 0, 0, 1, 1, 1, 0, 1, 1, 1 },
-	[ROLE_STAFF] =		{ 1, 0, 0, 0, 1, 0, 0, 0, 0, 1 },
-	[ROLE_VIEWER] =		{ 1, 0, 0, 0, 0, 0, 0, 0, 0, 0 },
+	[ROLE_ADMIN] =		{ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 },
+	[ROLE_SUPERVISOR] =	{ 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1 },
+	[ROLE_LEADER] =		{ 1, 0, 0, 1, 1, 1, 0, 1, 1, 1, 0 },
+	[ROLE_STAFF] =		{ 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0 },
+	[ROLE_VIEWER] =		{ 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 },
 };
 
 static void check_role(enum role r)
@@ -54,6 +55,9 @@ static void test_spec_sentences(void **state)
 	assert_false(role_may(ROLE_LEADER, PERM_TASK_SUPERVISE));
 	assert_true(role_may(ROLE_SUPERVISOR, PERM_TASK_SUPERVISE));
 	assert_false(role_may(ROLE_SUPERVISOR, PERM_ADMIN));
+	assert_true(role_may(ROLE_SUPERVISOR, PERM_EVALUATE));
+	assert_false(role_may(ROLE_LEADER, PERM_EVALUATE));
+	assert_false(role_may(ROLE_STAFF, PERM_EVALUATE));
 }
 
 static void test_names(void **state)

@@ -27,8 +27,9 @@ static void test_keys_and_get(void **state)
 {
 	static const char *const want[] = {
 		"warn_days", "lag", "report_days", "ack_hours", "evidence_max",
+		"inspection_cap",
 	};
-	static const long long val[] = { 3, 25, 7, 24, 20971520LL };
+	static const long long val[] = { 3, 25, 7, 24, 20971520LL, 4 };
 	struct settings s;
 	int n = 0;
 
@@ -38,7 +39,7 @@ static void test_keys_and_get(void **state)
 		assert_string_equal(settings_keys[n], want[n]);
 		assert_true(settings_get(&s, settings_keys[n]) == val[n]);
 	}
-	assert_int_equal(n, 5);
+	assert_int_equal(n, 6);
 	assert_true(settings_get(&s, "nope") == -1);
 }
 
