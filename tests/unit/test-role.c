@@ -11,21 +11,23 @@
 #include "core/role.h"
 
 #define NROLE 5
-#define NPERM (PERM_INDICATOR_REPORT + 1)
+#define NPERM (PERM_CADRE_READ + 1)
 
 /*
  * SPEC §1: admin everything; supervisor creates, assigns, urges, extends,
  * closes and evaluates; leader sees, approves and assigns; staff
  * acknowledges, reports and submits; viewer only reads. Columns follow
  * enum perm: read, admin, audit, create, work, approve, supervise,
- * instruct, goal edit, indicator report.
+ * instruct, goal edit, indicator report, cadre rate (as oneself; a
+ * viewer only reads), cadre record (others' paper ballots: supervision
+ * office), cadre read (others' grades: those who lead or supervise).
  */
 static const bool want[NROLE][NPERM] = {
-	[ROLE_ADMIN] =		{ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 },
-	[ROLE_SUPERVISOR] =	{ 1, 0, 0, 1, 1, 1, 1, 1, 1, 1 },
-	[ROLE_LEADER] =		{ 1, 0, 0, 1, 1, 1, 0, 1, 1, 1 },
-	[ROLE_STAFF] =		{ 1, 0, 0, 0, 1, 0, 0, 0, 0, 1 },
-	[ROLE_VIEWER] =		{ 1, 0, 0, 0, 0, 0, 0, 0, 0, 0 },
+	[ROLE_ADMIN] =		{ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 },
+	[ROLE_SUPERVISOR] =	{ 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 },
+	[ROLE_LEADER] =		{ 1, 0, 0, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1 },
+	[ROLE_STAFF] =		{ 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0 },
+	[ROLE_VIEWER] =		{ 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 },
 };
 
 static void check_role(enum role r)
