@@ -115,6 +115,6 @@ const char *cli_light(struct cli *cli, const char *light, char *buf,
 extern const struct cli_cmd cmd_init, cmd_demo, cmd_unit, cmd_user,
 	cmd_goal, cmd_indicator, cmd_task, cmd_milestone, cmd_today,
 	cmd_next, cmd_board, cmd_calendar, cmd_audit, cmd_backup,
-	cmd_restore, cmd_settings, cmd_serve, cmd_token;
+	cmd_restore, cmd_settings, cmd_serve, cmd_token, cmd_cadre;
 
 #endif

@@ -13,7 +13,7 @@ static const struct cli_cmd *const commands[] = {
 	&cmd_init, &cmd_demo, &cmd_unit, &cmd_user, &cmd_goal,
 	&cmd_indicator, &cmd_task, &cmd_milestone, &cmd_today, &cmd_next,
 	&cmd_board, &cmd_calendar, &cmd_audit, &cmd_backup, &cmd_restore,
-	&cmd_settings, &cmd_serve, &cmd_token,
+	&cmd_settings, &cmd_serve, &cmd_token, &cmd_cadre,
 	NULL,
 };
 
