@@ -72,6 +72,12 @@ const struct route routes[] = {
 	POST("/milestones/{id}/done", PERM_TASK_WORK, api_milestones_done),
 	GET("/evidence/{sha256}", PERM_READ, api_evidence_get),
 
+	/* before /cadre/{login}: the first match wins */
+	POST("/cadre/ratings", PERM_CADRE_RATE, api_cadre_rate),
+	GET("/cadre/ratings", PERM_READ, api_cadre_ratings),
+	GET("/cadre/grades", PERM_READ, api_cadre_grades),
+	GET("/cadre/{login}", PERM_READ, api_cadre_show),
+
 	GET("/calendar", PERM_READ, api_calendar_list),
 	POST("/calendar", PERM_ADMIN, api_calendar_set),
 	GET("/settings", PERM_READ, api_settings_show),

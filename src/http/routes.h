@@ -82,5 +82,9 @@ void api_audit_verify(struct req *r);
 void api_settings_show(struct req *r);
 void api_settings_patch(struct req *r);
 void api_evidence_get(struct req *r);
+void api_cadre_rate(struct req *r);
+void api_cadre_ratings(struct req *r);
+void api_cadre_grades(struct req *r);
+void api_cadre_show(struct req *r);
 
 #endif
