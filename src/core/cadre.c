@@ -249,7 +249,8 @@ void cadre_grade_unit(struct cadre_mark *m, size_t n)
 	size_t quota = (size_t)cadre_quota(n);
 
 	for (size_t i = 0; i < n; i++) {
-		size_t ahead = 0;	/* candidates scoring ≥ m[i], m[i] too */
+		size_t ahead = 0;	/* non-vetoed with ≥ m[i].score */
+		long long mine = cents(m[i].score);
 
 		if (m[i].veto) {
 			m[i].grade = GRADE_INCOMPETENT;
@@ -261,7 +262,7 @@ void cadre_grade_unit(struct cadre_mark *m, size_t n)
 		if (m[i].grade != GRADE_EXCELLENT)
 			continue;
 		for (size_t j = 0; j < n; j++)
-			if (!m[j].veto && cents(m[j].score) >= cents(m[i].score))
+			if (!m[j].veto && cents(m[j].score) >= mine)
 				ahead++;
 		if (ahead > quota) {
 			m[i].grade = GRADE_COMPETENT;
