@@ -139,10 +139,11 @@ static enum lserr board_load(struct ctx *c, const char *period,
 	rc = store_rating_each_period(c->st, period, load_ballot, &l, e);
 	close_veto(&l);
 	buf_release(&l.veto);
-	if (!rc)
+	/* nobody assessed: nothing to look up (bsearch, qsort need rows) */
+	if (!rc && b->n)
 		rc = store_owned_each(c->st, b->first, b->last, NULL,
 				      load_task, &l, e);
-	if (!rc)
+	if (!rc && b->n)
 		grade_all(b);
 	return rc;
 }

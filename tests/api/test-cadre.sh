@@ -146,6 +146,9 @@ expect_out '[{"login":"li","name":"李干事","unit":"HRB-DL","rating":80,"perfo
 cli_is "staff's grades" --as li cadre grade --period 2026-Q4
 api_as kan GET "$G?period=2026-Q4"
 expect_out "[]" "a viewer not assessed"
+api_as wang GET "$G?period=2025"
+expect_status 200 "a period nobody was rated in"
+expect_out "[]" "a period nobody was rated in"
 api_as wang GET "$G"
 error_is 400 invalid period "grades without a period"
 api_as wang GET "$G?period=2026-13"
