@@ -14,7 +14,7 @@ static const struct cli_cmd *const commands[] = {
 	&cmd_indicator, &cmd_task, &cmd_milestone, &cmd_today, &cmd_next,
 	&cmd_board, &cmd_calendar, &cmd_audit, &cmd_backup, &cmd_restore,
 	&cmd_settings, &cmd_serve, &cmd_token, &cmd_export, &cmd_inspect,
-	&cmd_commend, &cmd_account, &cmd_eval, &cmd_burden,
+	&cmd_commend, &cmd_account, &cmd_eval, &cmd_burden, &cmd_cadre,
 	NULL,
 };
 

@@ -36,6 +36,9 @@ static const struct {
 	[PERM_GOAL_EDIT] = { "edit goals", A | S | L },
 	[PERM_INDICATOR_REPORT] = { "report indicators", A | S | L | F },
 	[PERM_EVALUATE] = { "inspect and evaluate", A | S },
+	[PERM_CADRE_RATE] = { "rate cadres", A | S | L | F },
+	[PERM_CADRE_RECORD] = { "record ratings for other raters", A | S },
+	[PERM_CADRE_READ] = { "see others' cadre assessments", A | S | L },
 };
 
 bool role_parse(const char *s, enum role *r)

@@ -27,6 +27,9 @@ enum perm {
 	PERM_GOAL_EDIT,		/* goal add, indicator add, plan */
 	PERM_INDICATOR_REPORT,	/* indicator actuals */
 	PERM_EVALUATE,		/* inspect, commend, account, publish eval */
+	PERM_CADRE_RATE,	/* rate a cadre as oneself */
+	PERM_CADRE_RECORD,	/* record others' ballots (paper ballots) */
+	PERM_CADRE_READ,	/* others' cadre grades and their inputs */
 };
 
 /* Parses "admin", "supervisor", ...; false if unknown. */

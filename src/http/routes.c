@@ -86,6 +86,11 @@ const struct route routes[] = {
 	POST("/eval", PERM_READ, api_eval_post),
 	GET("/eval/{unit}", PERM_READ, api_eval_explain),
 	GET("/burden", PERM_READ, api_burden),
+	/* before /cadre/{login}: the first match wins */
+	POST("/cadre/ratings", PERM_CADRE_RATE, api_cadre_rate),
+	GET("/cadre/ratings", PERM_READ, api_cadre_ratings),
+	GET("/cadre/grades", PERM_READ, api_cadre_grades),
+	GET("/cadre/{login}", PERM_READ, api_cadre_show),
 
 	GET("/calendar", PERM_READ, api_calendar_list),
 	POST("/calendar", PERM_ADMIN, api_calendar_set),

@@ -95,5 +95,9 @@ void api_eval(struct req *r);
 void api_eval_post(struct req *r);
 void api_eval_explain(struct req *r);
 void api_burden(struct req *r);
+void api_cadre_rate(struct req *r);
+void api_cadre_ratings(struct req *r);
+void api_cadre_grades(struct req *r);
+void api_cadre_show(struct req *r);
 
 #endif

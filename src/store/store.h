@@ -15,6 +15,7 @@
 #define LUOSHI_STORE_H
 
 #include "core/audit.h"
+#include "core/cadre.h"
 #include "core/calendar.h"
 #include "core/eval.h"
 #include "core/goal.h"
@@ -232,6 +233,35 @@ enum lserr store_risk_insert(struct store *s, const struct risk *r,
 			     long long *id, struct err *e);
 enum lserr store_risk_each(struct store *s, long long task_id,
 			   store_risk_fn fn, void *arg, struct err *e);
+
+/*
+ * Cadre ratings (SPEC §6): one per rated login, period and rater. Records
+ * carry the rated person's name, unit and unit path.
+ */
+typedef int (*store_rating_fn)(const struct rating *r, void *arg);
+/* LS_ENOTFOUND when that rater has not rated that person then. */
+enum lserr store_rating_get(struct store *s, const char *login,
+			    const char *period, const char *rater,
+			    struct rating *out, struct err *e);
+/* Inserts or replaces the ballot of (login, period, rater); its id. */
+enum lserr store_rating_put(struct store *s, const struct rating *r,
+			    long long *id, struct err *e);
+/* Every ballot of a period, ordered by rated login then rater. */
+enum lserr store_rating_each_period(struct store *s, const char *period,
+				    store_rating_fn fn, void *arg,
+				    struct err *e);
+/* The ballots `rater` cast for a period, ordered by rated login. */
+enum lserr store_rating_each_rater(struct store *s, const char *rater,
+				   const char *period, store_rating_fn fn,
+				   void *arg, struct err *e);
+/*
+ * Tasks with an owner (`owner`, or anyone when NULL), not cancelled, due
+ * within [first, last], ordered by owner then id. Only id, title, owner,
+ * due, closed_on and status are filled.
+ */
+enum lserr store_owned_each(struct store *s, int first, int last,
+			    const char *owner, store_task_fn fn, void *arg,
+			    struct err *e);
 
 /* Calendar exceptions, ordered by day. */
 typedef int (*store_calendar_fn)(int day, enum cal_kind kind,

@@ -285,7 +285,7 @@ static const char *unit_codes(struct fx *fx, const char *prefix)
 }
 
 /* The number of files in src/store/migrations/sqlite/. */
-#define SCHEMA_VERSION 7
+#define SCHEMA_VERSION 8
 
 /* Opening, migrations, transactions, backup */
 
@@ -1844,6 +1844,141 @@ static void test_audit(void **state)
 	assert_int_equal(id, 4);
 }
 
+/* Cadre ratings */
+
+static int rating_cb(const struct rating *r, void *arg)
+{
+	struct names *x = arg;
+	char row[256];
+
+	snprintf(row, sizeof(row), "%s<%s:%s:%d/%d/%d/%d/%d:%s:%s:%s:%s",
+		 r->login, r->rater, rater_type_name(r->type), r->score[0],
+		 r->score[1], r->score[2], r->score[3], r->score[4],
+		 r->veto ? r->veto : "-", r->by, r->unit ? r->unit : "-",
+		 r->unit_path ? r->unit_path : "-");
+	names_add(x, row);
+	return x->stop_after && x->n >= x->stop_after;
+}
+
+static void ballot(struct rating *r, const char *login, const char *period,
+		   const char *rater, enum rater_type type, int base)
+{
+	rating_init(r);
+	r->login = login;
+	r->period = period;
+	r->rater = rater;
+	r->type = type;
+	for (int d = 0; d < CADRE_NDIM; d++)
+		r->score[d] = base + d;
+	r->by = rater;
+	r->at = "2026-11-26T09:00:00Z";
+}
+
+static int owned_cb(const struct task *t, void *arg)
+{
+	struct names *x = arg;
+	char row[128], due[DATE_STRLEN], closed[DATE_STRLEN];
+
+	snprintf(row, sizeof(row), "%s#%lld:%s:%s:%s", t->owner, t->id,
+		 date_format(t->due, due), date_format(t->closed_on, closed),
+		 task_status_name(t->status));
+	names_add(x, row);
+	return 0;
+}
+
+static void test_cadre(void **state)
+{
+	struct fx *fx = *state;
+	struct rating r;
+	struct names x;
+	struct task t;
+	long long id1, id2, id3, tid;
+
+	seed(fx);
+	OK(store_begin(fx->s, &fx->e));
+	ballot(&r, "zhang", "2026", "wang", RATER_SUPERIOR, 80);
+	OK(store_rating_put(fx->s, &r, &id1, &fx->e));
+	ballot(&r, "zhang", "2026", "li", RATER_PEER, 70);
+	r.veto = "廉洁";
+	OK(store_rating_put(fx->s, &r, &id2, &fx->e));
+	ballot(&r, "wang", "2026", "zhang", RATER_SUBORDINATE, 60);
+	OK(store_rating_put(fx->s, &r, &id3, &fx->e));
+	ballot(&r, "wang", "2026-Q3", "zhang", RATER_PUBLIC, 50);
+	OK(store_rating_put(fx->s, &r, &tid, &fx->e));
+	/* the same (login, period, rater) again replaces, keeping the id */
+	ballot(&r, "zhang", "2026", "wang", RATER_PEER, 90);
+	r.by = "admin";
+	OK(store_rating_put(fx->s, &r, &tid, &fx->e));
+	assert_int_equal(tid, id1);
+	ballot(&r, "nobody", "2026", "wang", RATER_PEER, 90);
+	FAILS(store_rating_put(fx->s, &r, &tid, &fx->e), LS_ENOTFOUND,
+	      "login", "user 'nobody' not found");
+	ballot(&r, "zhang", "2026", "nobody", RATER_PEER, 90);
+	FAILS(store_rating_put(fx->s, &r, &tid, &fx->e), LS_ENOTFOUND,
+	      "rater", "user 'nobody' not found");
+	OK(store_commit(fx->s, &fx->e));
+	assert_true(id1 != id2 && id2 != id3);
+
+	memset(&x, 0, sizeof(x));
+	OK(store_rating_each_period(fx->s, "2026", rating_cb, &x, &fx->e));
+	assert_string_equal(x.s,
+		"wang<zhang:subordinate:60/61/62/63/64:-:zhang:HRB-DL:"
+		"/HRB/HRB-DL/,"
+		"zhang<li:peer:70/71/72/73/74:廉洁:li:HRB-NG:/HRB/HRB-NG/,"
+		"zhang<wang:peer:90/91/92/93/94:-:admin:HRB-NG:/HRB/HRB-NG/");
+	memset(&x, 0, sizeof(x));
+	x.stop_after = 1;
+	OK(store_rating_each_period(fx->s, "2026", rating_cb, &x, &fx->e));
+	assert_int_equal(x.n, 1);
+	memset(&x, 0, sizeof(x));
+	OK(store_rating_each_rater(fx->s, "zhang", "2026-Q3", rating_cb, &x,
+				   &fx->e));
+	assert_string_equal(x.s, "wang<zhang:public:50/51/52/53/54:-:zhang:"
+			    "HRB-DL:/HRB/HRB-DL/");
+
+	rating_init(&r);
+	OK(store_rating_get(fx->s, "zhang", "2026", "li", &r, &fx->e));
+	assert_int_equal(r.id, id2);
+	assert_string_equal(r.veto, "廉洁");
+	assert_string_equal(r.name, "张三");
+	rating_release(&r);
+	FAILS(store_rating_get(fx->s, "zhang", "2025", "li", &r, &fx->e),
+	      LS_ENOTFOUND, "login",
+	      "no rating of 'zhang' by 'li' for period 2025");
+	rating_release(&r);
+
+	/* owned tasks due in Q4 2026, cancelled ones left out */
+	task_plain(&t, "a", "HRB-NG");
+	t.owner = "zhang";
+	t.due = D(2026, 10, 1);
+	add_task(fx, &t);			/* 1 */
+	t.due = D(2026, 9, 30);
+	add_task(fx, &t);			/* 2: before Q4 */
+	t.due = D(2026, 12, 31);
+	t.status = TASK_DONE;
+	t.closed_on = D(2026, 12, 30);
+	add_task(fx, &t);			/* 3 */
+	t.status = TASK_CANCELLED;
+	add_task(fx, &t);			/* 4: cancelled */
+	t.status = TASK_OPEN;
+	t.closed_on = DATE_NONE;
+	t.owner = NULL;
+	add_task(fx, &t);			/* 5: no owner */
+	t.owner = "wang";
+	t.due = D(2026, 11, 1);
+	add_task(fx, &t);			/* 6 */
+	memset(&x, 0, sizeof(x));
+	OK(store_owned_each(fx->s, D(2026, 10, 1), D(2026, 12, 31), NULL,
+			    owned_cb, &x, &fx->e));
+	assert_string_equal(x.s, "wang#6:2026-11-01::open,"
+			    "zhang#1:2026-10-01::open,"
+			    "zhang#3:2026-12-31:2026-12-30:done");
+	memset(&x, 0, sizeof(x));
+	OK(store_owned_each(fx->s, D(2026, 10, 1), D(2026, 12, 31), "zhang",
+			    owned_cb, &x, &fx->e));
+	assert_int_equal(x.n, 2);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -1872,6 +2007,7 @@ int main(void)
 		T(test_events_extensions_risks),
 		T(test_calendar),
 		T(test_audit),
+		T(test_cadre),
 	};
 
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
