@@ -15,7 +15,7 @@
 static const char eval_usage[] =
 	"usage: luoshi eval --period P [--group KIND] [--scheme FILE] "
 	"[--explain UNIT]\n"
-	"          [--publish]\n\n"
+	"          [--publish] [--funnel]\n\n"
 	"Evaluates units over P (2026, 2026-Q3, 2026-11), each ranked within\n"
 	"its kind (--group: one kind only). Tasks are those led by the unit,\n"
 	"not cancelled, due in P. Metrics (percent): completion = done by\n"
@@ -31,7 +31,10 @@ static const char eval_usage[] =
 	"1,2,2,4 on scores rounded to 2 decimals; no data = unranked.\n"
 	"--explain UNIT shows every input of its score; --publish records\n"
 	"the evaluation (supervisor, admin) as one evaluation of each unit\n"
-	"ranked, for the burden count.\n";
+	"ranked, for the burden count. --funnel (with --group) prints the\n"
+	"funnel plot's data: the group's pooled on-time rate, each unit's\n"
+	"closed and on-time tasks with the 95% limits at its n, and with\n"
+	"--json the limits along n for drawing.\n";
 
 static const char burden_usage[] =
 	"usage: luoshi burden [--unit CODE] [--period P]\n\n"
@@ -49,6 +52,7 @@ struct eopts {
 	const char *explain;
 	const char *unit;
 	bool publish;
+	bool funnel;
 };
 
 static int eopt(struct cli *cli, int c, const char *v, void *arg)
@@ -63,6 +67,7 @@ static int eopt(struct cli *cli, int c, const char *v, void *arg)
 	case 'x': o->explain = v; return 0;
 	case 'u': o->unit = v; return 0;
 	case 'P': o->publish = true; return 0;
+	case 'f': o->funnel = true; return 0;
 	}
 	return 0;
 }
@@ -73,6 +78,7 @@ static const struct option eval_opts[] = {
 	{ "scheme", required_argument, NULL, 's' },
 	{ "explain", required_argument, NULL, 'x' },
 	{ "publish", no_argument, NULL, 'P' },
+	{ "funnel", no_argument, NULL, 'f' },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -175,6 +181,57 @@ static int explain(struct cli *cli, const struct eopts *o,
 	return 0;
 }
 
+static const struct table_col fcols[] = {
+	{ "UNIT", 10, 0 }, { "CLOSED", 6, 1 }, { "ONTIME", 6, 1 },
+	{ "RATE", 7, 1 }, { "LO", 7, 1 }, { "HI", 7, 1 },
+	{ "FUNNEL", 6, 0 }, { "NAME", 0, 0 },
+};
+#define NFCOLS 8
+
+/* The funnel plot's data: JSON (shape_funnel) or one line per unit. */
+static void print_funnel(struct cli *cli, const struct eval_result *r,
+			 const char *group)
+{
+	bool head = false;
+
+	if (cli->json) {
+		shape_funnel(cli_json(cli), r, group);
+		cli_json_end(cli);
+		return;
+	}
+	for (size_t i = 0; i < r->norder; i++) {
+		const struct eval_row *row = &r->rows[r->order[i]];
+		char v[6][24];
+		const char *cells[NFCOLS];
+		double lo, hi;
+
+		if (!row->c.closed)
+			continue;
+		if (!head) {
+			printf("pooled on-time rate of %s: %.2f%%\n", group,
+			       eval_round2(100.0 * row->p0));
+			table_header(stdout, fcols, NFCOLS);
+			head = true;
+		}
+		eval_funnel_limits(row->c.closed, row->p0, &lo, &hi);
+		snprintf(v[0], sizeof(v[0]), "%lld", row->c.closed);
+		snprintf(v[1], sizeof(v[1]), "%lld", row->c.ontime);
+		num(v[2], sizeof(v[2]), 100.0 * (double)row->c.ontime /
+		    (double)row->c.closed);
+		num(v[3], sizeof(v[3]), 100.0 * lo);
+		num(v[4], sizeof(v[4]), 100.0 * hi);
+		cells[0] = row->unit;
+		cells[1] = v[0];
+		cells[2] = v[1];
+		cells[3] = v[2];
+		cells[4] = v[3];
+		cells[5] = v[4];
+		cells[6] = funnel_name(row->funnel);
+		cells[7] = row->name;
+		table_row(stdout, fcols, NFCOLS, cells);
+	}
+}
+
 static int run_eval(struct cli *cli, int argc, char **argv)
 {
 	struct eopts o;
@@ -192,6 +249,11 @@ static int run_eval(struct cli *cli, int argc, char **argv)
 		return cli_usage("missing --period for eval");
 	if (o.explain && o.publish)
 		return cli_usage("--explain and --publish do not go together");
+	if (o.funnel && (o.explain || o.publish))
+		return cli_usage("--funnel goes with neither --explain nor "
+				 "--publish");
+	if (o.funnel && !o.group)
+		return cli_usage("--funnel needs --group (one peer group)");
 	if (o.scheme) {
 		if ((rc = read_scheme(o.scheme, &scheme))) {
 			buf_release(&scheme);
@@ -212,6 +274,11 @@ static int run_eval(struct cli *cli, int argc, char **argv)
 	buf_release(&scheme);
 	if (rc)
 		return cli_fail(cli, &cli->err);
+	if (o.funnel) {
+		print_funnel(cli, &r, o.group);
+		eval_result_release(&r);
+		return 0;
+	}
 	if (o.publish && svc_eval_publish(&cli->ctx, &r, o.group, &id,
 					  &cli->err)) {
 		eval_result_release(&r);

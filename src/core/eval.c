@@ -193,17 +193,25 @@ void eval_wilson(long long k, long long n, double *lo, double *hi)
 		*hi = 100;
 }
 
+void eval_funnel_limits(long long n, double p0, double *lo, double *hi)
+{
+	double sd = sqrt(p0 * (1 - p0) / (double)n);
+
+	*lo = p0 - Z95 * sd;
+	*hi = p0 + Z95 * sd;
+}
+
 enum funnel eval_funnel(long long k, long long n, double p0)
 {
-	double p, sd;
+	double p, lo, hi;
 
 	if (n <= 0)
 		return FUNNEL_NONE;
 	p = (double)k / (double)n;
-	sd = sqrt(p0 * (1 - p0) / (double)n);
-	if (p > p0 + Z95 * sd)
+	eval_funnel_limits(n, p0, &lo, &hi);
+	if (p > hi)
 		return FUNNEL_ABOVE;
-	if (p < p0 - Z95 * sd)
+	if (p < lo)
 		return FUNNEL_BELOW;
 	return FUNNEL_WITHIN;
 }

@@ -119,6 +119,12 @@ enum funnel {
  * p0 − 1.96·√(…), else within; FUNNEL_NONE when n is 0.
  */
 enum funnel eval_funnel(long long k, long long n, double p0);
+/*
+ * The funnel's 95% control limits at n closed tasks (n > 0) around the
+ * pooled rate p0, as rates (0..1, not clamped): p0 ∓ 1.96·√(p0(1−p0)/n).
+ * eval_funnel compares with exactly these; the funnel plot draws them.
+ */
+void eval_funnel_limits(long long n, double p0, double *lo, double *hi);
 const char *funnel_name(enum funnel f);	/* NULL for FUNNEL_NONE */
 
 /*

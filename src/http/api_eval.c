@@ -318,3 +318,27 @@ void api_burden(struct req *r)
 	jw_arr_end(w);
 	burden_release(&b);
 }
+
+/* GET /api/v1/eval/funnel?period=&group=: the funnel plot of one group. */
+void api_eval_funnel(struct req *r)
+{
+	struct eval_result res;
+	struct err e = ERR_INIT;
+	const char *period = req_query(r, "period");
+	const char *group = req_query(r, "group");
+
+	if (!period || !group) {
+		reply_fail(r, LS_EINVAL, period ? "group" : "period",
+			   "missing value for %s", period ? "group" :
+			   "period");
+		return;
+	}
+	if (svc_eval(&r->ctx, period, group, req_query(r, "scheme"), &res,
+		     &e)) {
+		reply_error(r, &e);
+		eval_result_release(&res);
+		return;
+	}
+	shape_funnel(reply_json(r, 200), &res, group);
+	eval_result_release(&res);
+}

@@ -84,6 +84,8 @@ const struct route routes[] = {
 	GET("/eval", PERM_READ, api_eval),
 	/* an inline scheme; "publish" needs the evaluate right (svc) */
 	POST("/eval", PERM_READ, api_eval_post),
+	/* before /eval/{unit}: the first match wins */
+	GET("/eval/funnel", PERM_READ, api_eval_funnel),
 	GET("/eval/{unit}", PERM_READ, api_eval_explain),
 	GET("/burden", PERM_READ, api_burden),
 	/* before /cadre/{login}: the first match wins */

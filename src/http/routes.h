@@ -94,6 +94,7 @@ void api_accountabilities_create(struct req *r);
 void api_eval(struct req *r);
 void api_eval_post(struct req *r);
 void api_eval_explain(struct req *r);
+void api_eval_funnel(struct req *r);
 void api_burden(struct req *r);
 void api_cadre_rate(struct req *r);
 void api_cadre_ratings(struct req *r);

@@ -323,6 +323,66 @@ void shape_eval_row(struct jw *w, const struct eval_row *r)
 	jw_obj_end(w);
 }
 
+/* The limits in percent, clamped to 0..100 for drawing. */
+static void funnel_point(struct jw *w, long long n, double p0)
+{
+	double lo, hi;
+
+	eval_funnel_limits(n, p0, &lo, &hi);
+	jw_obj(w);
+	jw_kint(w, "n", n);
+	jw_knum2(w, "lo", 100.0 * (lo < 0 ? 0 : lo));
+	jw_knum2(w, "hi", 100.0 * (hi > 1 ? 1 : hi));
+	jw_obj_end(w);
+}
+
+void shape_funnel(struct jw *w, const struct eval_result *r,
+		  const char *group)
+{
+	double p0 = NAN;
+	long long maxn = 0;
+
+	for (size_t i = 0; i < r->n; i++) {
+		if (!isnan(r->rows[i].p0))
+			p0 = r->rows[i].p0;
+		if (r->rows[i].c.closed > maxn)
+			maxn = r->rows[i].c.closed;
+	}
+	jw_obj(w);
+	jw_kstr(w, "period", r->p.text);
+	jw_kstr(w, "group", group);
+	jw_knum2(w, "pooled", 100.0 * p0);
+	jw_key(w, "units");
+	jw_arr(w);
+	for (size_t i = 0; i < r->norder; i++) {
+		const struct eval_row *row = &r->rows[r->order[i]];
+
+		if (!row->c.closed)
+			continue;
+		jw_obj(w);
+		jw_kstr(w, "unit", row->unit);
+		jw_kstr(w, "name", row->name);
+		jw_kint(w, "closed", row->c.closed);
+		jw_kint(w, "ontime", row->c.ontime);
+		jw_knum2(w, "rate", 100.0 * (double)row->c.ontime /
+			 (double)row->c.closed);
+		jw_kstr(w, "funnel", funnel_name(row->funnel));
+		jw_obj_end(w);
+	}
+	jw_arr_end(w);
+	/* every n up to 20, then steps of about 10% up to the largest n */
+	jw_key(w, "limits");
+	jw_arr(w);
+	for (long long n = 1, next; !isnan(p0) && n <= maxn; n = next) {
+		funnel_point(w, n, p0);
+		next = n < 20 ? n + 1 : n + n / 10;
+		if (n < maxn && next > maxn)
+			next = maxn;
+	}
+	jw_arr_end(w);
+	jw_obj_end(w);
+}
+
 /* Explain: the ids behind each count, gathered for one unit. */
 struct ids {
 	long long *v;

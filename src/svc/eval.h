@@ -120,6 +120,16 @@ void eval_result_release(struct eval_result *r);
 /* The eval row of SPEC §9. */
 void shape_eval_row(struct jw *w, const struct eval_row *r);
 /*
+ * The funnel plot of one group's evaluation (r made with that group):
+ * {"period","group","pooled","units":[{"unit","name","closed","ontime",
+ * "rate","funnel"}],"limits":[{"n","lo","hi"}]}: rates in percent, the
+ * units in scope with closed tasks, and the 95% control limits
+ * (eval_funnel_limits, clamped to 0..100) at every n up to 20 and then
+ * about every 10% up to the largest n, that n included.
+ */
+void shape_funnel(struct jw *w, const struct eval_result *r,
+		  const char *group);
+/*
  * The inputs of one unit's score: each metric's numerator, denominator
  * and the ids counted, bonus and penalty merits, the interval, funnel
  * and warnings. LS_ENOTFOUND when the unit is out of scope.

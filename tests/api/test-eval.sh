@@ -130,6 +130,19 @@ expect_error 403 forbidden role "staff cannot publish"
 apij wang POST /api/v1/eval '{"period":"2026-11","group":"district","publish":true}'
 expect_status 200 "publish"
 
+# The funnel plot's data (the same JSON as eval --funnel).
+api_as wang GET "/api/v1/eval/funnel?period=2026-11&group=district"
+expect_status 200 "funnel"
+expect_eq "$BODY" \
+	"$("$LUOSHI_BIN" --json eval --period 2026-11 --group district --funnel)" \
+	"funnel = CLI --json"
+jq_is '[.pooled, (.units | length), (.limits | length)] | map(tostring) | join(",")' \
+	"100,1,1" "funnel: DL 1 of 1 on time, NG none closed"
+api_as li GET "/api/v1/eval/funnel?period=2026-11"
+expect_error 400 invalid group "funnel without a group"
+api_as li GET "/api/v1/eval/funnel?period=2026-1&group=district"
+expect_error 400 invalid period "funnel with a bad period"
+
 # Explain.
 api_as li GET "/api/v1/eval/DL?period=2026-11"
 expect_status 200 "explain"

@@ -138,6 +138,28 @@ jq_is '.[0] | keys | join(",")' \
 	"bonus,funnel,group,metrics,name,ontime_interval,penalty,rank,score,unit" \
 	"eval row keys"
 
+# The funnel plot's data: pooled 9/16 = 56.25%; limits 56.25 ∓ 196·√(0.24609
+# /n): n = 1: ∓ 97.23 → [0, 100] clamped; n = 3: ∓ 56.137 → [0.11, 100];
+# n = 6: ∓ 39.695 → [16.56, 95.94]. Units in rank order with closed tasks.
+ls_run --json eval --period 2026-11 --group district --funnel
+expect_eq "$RC" 0 "eval --funnel runs"
+jq_is '.pooled' 56.25 "funnel: the pooled on-time rate"
+jq_is '[.units[] | "\(.unit):\(.closed):\(.ontime):\(.rate):\(.funnel)"] | join(",")' \
+	"B:6:6:100:above,C:1:1:100:within,A:3:2:66.67:within,D:6:0:0:below" \
+	"funnel: the units"
+jq_is '[.limits[].n | tostring] | join(",")' "1,2,3,4,5,6" "funnel: n 1..6"
+jq_is '.limits[0] | [.lo,.hi] | map(tostring) | join(",")' "0,100" \
+	"funnel: limits at n = 1, clamped"
+jq_is '.limits[2] | [.lo,.hi] | map(tostring) | join(",")' "0.11,100" \
+	"funnel: limits at n = 3"
+jq_is '.limits[5] | [.lo,.hi] | map(tostring) | join(",")' "16.56,95.94" \
+	"funnel: limits at n = 6"
+ls_run eval --period 2026-11 --group district --funnel
+expect_contains "pooled on-time rate of district: 56.25%" "funnel table: pooled"
+expect_contains "16.56    95.94  below" "funnel table: D's limits and flag"
+ls_run eval --period 2026-11 --funnel
+expect_eq "$RC" 2 "--funnel without --group"
+
 # Without --group every kind is ranked apart: HRB (city) alone, null.
 ls_run --json eval --period 2026-11
 jq_is 'map(select(.unit == "HRB"))[0].group' city "city row"

@@ -165,6 +165,28 @@ static void test_funnel(void **state)
 	assert_string_equal(funnel_name(FUNNEL_BELOW), "below");
 }
 
+static void test_funnel_limits(void **state)
+{
+	double lo, hi;
+
+	(void)state;
+	/* the bands above: [0.402, 0.598] and [0.408, 1.192] */
+	eval_funnel_limits(100, 0.5, &lo, &hi);
+	near(lo, 0.402);
+	near(hi, 0.598);
+	eval_funnel_limits(4, 0.8, &lo, &hi);
+	near(lo, 0.408);
+	near(hi, 1.192);
+	/* p0 = 0.9, n = 36: 1.96·√(0.09/36) = 1.96·0.05 = 0.098 */
+	eval_funnel_limits(36, 0.9, &lo, &hi);
+	near(lo, 0.802);
+	near(hi, 0.998);
+	/* p0 = 1 (every task on time): the band closes on it */
+	eval_funnel_limits(10, 1.0, &lo, &hi);
+	near(lo, 1);
+	near(hi, 1);
+}
+
 static void test_scheme(void **state)
 {
 	struct eval_scheme s;
@@ -275,6 +297,7 @@ int main(void)
 		cmocka_unit_test(test_round2),
 		cmocka_unit_test(test_wilson),
 		cmocka_unit_test(test_funnel),
+		cmocka_unit_test(test_funnel_limits),
 		cmocka_unit_test(test_scheme),
 		cmocka_unit_test(test_task_flags),
 	};
