@@ -325,6 +325,43 @@ try {
     assert(sheet.includes('红灯') && sheet.includes('标题'), 'the sheet lacks 红灯 or 标题')
   })
 
+  await check("the evaluation page's ranking equals GET /api/v1/eval; the drill-down reaches the counted tasks", async () => {
+    const p = wang.page
+    const period = '2026'
+    const api = await apiGet(wang.context, `/eval?period=${period}&group=district`)
+    assert(api.status === 200 && api.data.length > 0, `/eval answers ${api.status}`)
+    await p.goto(`${BASE}/eval?period=${period}&group=district`)
+    await p.waitForSelector('[data-test=eval-table] tbody tr[data-unit]')
+    const ui = await p.locator('[data-test=eval-table] tbody tr[data-unit]').evaluateAll((trs) =>
+      trs.map((tr) => [tr.dataset.unit, tr.querySelector('td').textContent.trim(), tr.querySelector('[data-test=eval-score]').textContent.trim()]))
+    const want = api.data.map((r) => [r.unit, r.rank == null ? '—' : String(r.rank), r.score == null ? '—' : r.score.toFixed(2)])
+    assert(JSON.stringify(ui) === JSON.stringify(want), `UI ${JSON.stringify(ui)}\n       API ${JSON.stringify(want)}`)
+    await p.waitForSelector('[data-test=funnel] canvas')
+    await p.waitForLoadState('networkidle')
+    await shot(p, 'eval')
+    // HRB-DL's score explained: the completion tasks listed are the API's
+    const ex = await apiGet(wang.context, `/eval/HRB-DL?period=${period}`)
+    assert(ex.status === 200, `explain answers ${ex.status}`)
+    await p.locator('[data-test=eval-table] tr[data-unit="HRB-DL"] [data-test=eval-explain]').click()
+    const drawer = p.locator('[data-test=explain]')
+    await drawer.locator('[data-test=explain-score]').waitFor()
+    const score = await drawer.locator('[data-test=explain-score]').innerText()
+    assert(score === ex.data.score.toFixed(2), `drawer score ${score}, API ${ex.data.score}`)
+    const chips = drawer.locator('.explain-ids[data-metric=completion] [data-test=explain-task]')
+    const ids = (await chips.allInnerTexts()).map((x) => parseInt(x.replace('#', ''), 10))
+    assert(JSON.stringify(ids) === JSON.stringify(ex.data.metrics.completion.of),
+      `completion tasks shown ${JSON.stringify(ids)}, API ${JSON.stringify(ex.data.metrics.completion.of)}`)
+    const counted = await drawer.locator('.explain-ids[data-metric=completion] .id-chip.counted').allInnerTexts()
+    assert(counted.length === ex.data.metrics.completion.ids.length, `${counted.length} shown as counted, API ${ex.data.metrics.completion.ids.length}`)
+    await shot(p, 'eval-explain')
+    const first = ex.data.metrics.completion.ids[0]
+    await drawer.locator(`.explain-ids[data-metric=completion] .id-chip.counted`, { hasText: `#${first}` }).first().click()
+    await p.waitForURL(new RegExp(`/tasks/${first}$`))
+    await p.waitForSelector('[data-test=timeline]')
+    const st = await apiGet(wang.context, `/tasks/${first}`)
+    assert(st.data.status === 'done', `counted completion task ${first} is ${st.data.status}`)
+  })
+
   await check('no uncaught page errors', async () => {
     assert(pageErrors.length === 0, pageErrors.join('\n'))
   })

@@ -14,6 +14,7 @@ export const router = createRouter({
     { path: '/tasks/:id(\\d+)', name: 'task', component: Task, props: true },
     // The goal tree carries ECharts: its own chunk.
     { path: '/goals', name: 'goals', component: () => import('./views/Goals.vue') },
+    { path: '/eval', name: 'eval', component: () => import('./views/Evaluation.vue') },
     { path: '/admin', redirect: '/admin/units' },
     { path: '/admin/:section(units|users|calendar)', name: 'admin', component: () => import('./views/Admin.vue'), props: true, meta: { admin: true } },
     { path: '/:rest(.*)*', redirect: '/' },
