@@ -342,6 +342,11 @@ try {
     assert(JSON.stringify(n) === JSON.stringify(api.raters.map((r) => String(r.raters))), `raters ${n}`)
     const means = await d.locator('[data-test=raters-mean]').allInnerTexts()
     assert(JSON.stringify(means) === JSON.stringify(api.raters.map((r) => (r.mean === null ? '—' : String(r.mean)))), `means ${means}`)
+    // the drawer slides in: shoot it when it has arrived
+    await p.waitForFunction(() => {
+      const el = document.querySelector('.el-drawer')
+      return el && Math.abs(el.getBoundingClientRect().right - window.innerWidth) < 1
+    })
     const tasks = await d.locator('[data-test=cadre-tasks] li').evaluateAll((ls) => ls.map((l) => l.dataset.id))
     assert(JSON.stringify(tasks) === JSON.stringify(api.tasks.map((x) => String(x.id))), `tasks ${tasks}`)
     await shot(p, 'cadre-drawer')
