@@ -354,6 +354,29 @@ try {
     await d.waitFor({ state: 'hidden' })
   })
 
+  await check("wang enters chen's paper ballot on zhang with a veto: zhang's row turns 不称职 with the reason, as the API", async () => {
+    const p = wang.page
+    await p.click('[data-test=grade-table] tr[data-login=zhang] [data-test=rate-row]')
+    const dlg = p.locator('[data-test=rate-dialog]')
+    await dlg.waitFor()
+    await dlg.locator('[data-test=rt-type] [data-type=superior]').click()
+    for (const d of ['political', 'competence', 'responsibility', 'struggle', 'conduct']) await dlg.locator(`#rt-${d}`).fill('95')
+    await dlg.locator('#rt-veto').fill('e2e 廉洁问题')
+    await pick(p, dlg, '[data-test=rt-rater]', '陈志远 (chen)')
+    await dlg.locator('[data-test=rt-submit]').click()
+    await dlg.waitFor({ state: 'hidden' })
+    const row = p.locator('[data-test=grade-table] tr[data-login=zhang]')
+    await row.locator('.grade-badge[data-grade=incompetent]').waitFor()
+    const api = (await apiGet(wang.context, `/cadre/grades?period=${PERIOD}`)).data.find((x) => x.login === 'zhang')
+    assert(api.grade === 'incompetent' && api.veto === 'e2e 廉洁问题', 'API: ' + JSON.stringify(api))
+    assert((await row.locator('.grade-badge').innerText()) === '不称职', 'grade label')
+    assert((await row.locator('[data-test=veto]').innerText()) === 'e2e 廉洁问题', 'veto cell')
+    assert((await row.locator('[data-test=score]').innerText()) === String(api.score), 'score cell')
+    const ballot = (await apiGet(wang.context, `/cadre/zhang?period=${PERIOD}`)).data
+    assert(ballot.basis === 'veto', 'basis ' + ballot.basis)
+    await shot(p, 'cadres-veto')
+  })
+
   await check("zhang (staff) sees only zhang's own row, no per-row rating and no paper-ballot field", async () => {
     const p = zhang.page
     await p.click('[data-test=nav-cadres]')
