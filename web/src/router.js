@@ -15,6 +15,11 @@ export const router = createRouter({
     // The goal tree carries ECharts: its own chunk.
     { path: '/goals', name: 'goals', component: () => import('./views/Goals.vue') },
     { path: '/eval', name: 'eval', component: () => import('./views/Evaluation.vue') },
+    // The evaluation screens, each its own chunk.
+    { path: '/inspections', name: 'inspections', component: () => import('./views/Inspections.vue'), props: { section: 'list' } },
+    { path: '/inspections/merits', name: 'merits', component: () => import('./views/Inspections.vue'), props: { section: 'merits' } },
+    { path: '/inspections/:id(\\d+)', name: 'inspection', component: () => import('./views/Inspection.vue'), props: true },
+    { path: '/cadres', name: 'cadres', component: () => import('./views/Cadres.vue') },
     { path: '/admin', redirect: '/admin/units' },
     { path: '/admin/:section(units|users|calendar)', name: 'admin', component: () => import('./views/Admin.vue'), props: true, meta: { admin: true } },
     { path: '/:rest(.*)*', redirect: '/' },
