@@ -444,19 +444,18 @@ static int explain_merit(const struct merit *m, void *arg)
 static void warnings(struct jw *w, const struct eval_row *row,
 		     const struct eval_scheme *s)
 {
+	unsigned warn = eval_warnings(s, row->m, row->score);
 	char text[96];
 
 	jw_key(w, "warnings");
 	jw_arr(w);
-	if (!isnan(s->warn_score) && !isnan(row->score) &&
-	    eval_round2(row->score) < s->warn_score) {
+	if (warn & EVAL_WARN_SCORE) {
 		snprintf(text, sizeof(text), "score %.2f below %g",
 			 eval_round2(row->score), s->warn_score);
 		jw_str(w, text);
 	}
 	for (int i = 0; i < EVAL_NMETRICS; i++) {
-		if (isnan(s->warn[i]) || isnan(row->m[i]) ||
-		    !(eval_round2(row->m[i]) < s->warn[i]))
+		if (!(warn & (1u << i)))
 			continue;
 		snprintf(text, sizeof(text), "%s %.2f below %g",
 			 eval_metric_names[i], eval_round2(row->m[i]),
