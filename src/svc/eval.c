@@ -696,6 +696,11 @@ void burden_release(struct burden *b)
 	memset(b, 0, sizeof(*b));
 }
 
+bool burden_over_cap(const struct burden_row *b, int cap)
+{
+	return b->inspections > cap;
+}
+
 void shape_burden_row(struct jw *w, const struct burden_row *b, int cap)
 {
 	char m[8];
@@ -708,6 +713,6 @@ void shape_burden_row(struct jw *w, const struct burden_row *b, int cap)
 	jw_kint(w, "inspections", b->inspections);
 	jw_kint(w, "evaluations", b->evaluations);
 	jw_kint(w, "inspection_cap", cap);
-	jw_kbool(w, "over_cap", b->inspections > cap);
+	jw_kbool(w, "over_cap", burden_over_cap(b, cap));
 	jw_obj_end(w);
 }
