@@ -528,7 +528,8 @@ static int revision_row(const struct revision *r, void *arg)
 	c[0] = DOC_NUM((double)r->entity_id);
 	c[1] = DOC_STR(x->ind.name);
 	c[2] = DOC_STR(x->g.unit);
-	c[3] = DOC_STR(direction_name(x->ind.direction));
+	c[3] = DOC_STR(x->ind.direction == DIR_UP ?
+		       W(b, "越高越好", "up") : W(b, "越低越好", "down"));
 	c[4] = DOC_NUM(r->old_value);
 	c[5] = DOC_NUM(r->new_value);
 	c[6] = DOC_STR(r->by);
