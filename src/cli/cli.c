@@ -256,3 +256,24 @@ const char *cli_light(struct cli *cli, const char *light, char *buf,
 	snprintf(buf, n, "\033[%sm%s\033[0m", col, light);
 	return buf;
 }
+
+/* Reads a scheme file (at most 64 KiB) into b. */
+int cli_read_scheme(const char *path, struct buf *b)
+{
+	char chunk[4096];
+	size_t n;
+	FILE *f = fopen(path, "rb");
+
+	if (!f) {
+		fprintf(stderr, "luoshi: error: cannot read --scheme '%s': "
+			"%s\n", path, strerror(errno));
+		return 2;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 &&
+	       b->len < 65536)
+		buf_add(b, chunk, n);
+	fclose(f);
+	if (b->len >= 65536)
+		return cli_usage("--scheme '%s' is too large", path);
+	return 0;
+}

@@ -83,6 +83,10 @@ int parse_ll(const char *v, const char *opt, long long lo, long long hi,
 int parse_double(const char *v, const char *opt, double *out);
 int parse_id(const char *v, const char *what, long long *id);
 
+/* Reads an eval scheme file (--scheme, at most 64 KiB) into b; returns 0
+ * or exit status 2 after printing the error. */
+int cli_read_scheme(const char *path, struct buf *b);
+
 /* JSON output: begin/end a document on stdout. */
 struct jw *cli_json(struct cli *cli);
 void cli_json_end(struct cli *cli);
@@ -116,6 +120,7 @@ extern const struct cli_cmd cmd_init, cmd_demo, cmd_unit, cmd_user,
 	cmd_goal, cmd_indicator, cmd_task, cmd_milestone, cmd_today,
 	cmd_next, cmd_board, cmd_calendar, cmd_audit, cmd_backup,
 	cmd_restore, cmd_settings, cmd_serve, cmd_token, cmd_export,
-	cmd_inspect, cmd_commend, cmd_account, cmd_eval, cmd_burden, cmd_cadre;
+	cmd_inspect, cmd_commend, cmd_account, cmd_eval, cmd_burden, cmd_cadre,
+	cmd_bulletin;
 
 #endif

@@ -88,27 +88,6 @@ static const struct option burden_opts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-/* Reads a scheme file (at most 64 KiB) into b. */
-static int read_scheme(const char *path, struct buf *b)
-{
-	char chunk[4096];
-	size_t n;
-	FILE *f = fopen(path, "rb");
-
-	if (!f) {
-		fprintf(stderr, "luoshi: error: cannot read --scheme '%s': "
-			"%s\n", path, strerror(errno));
-		return 2;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 &&
-	       b->len < 65536)
-		buf_add(b, chunk, n);
-	fclose(f);
-	if (b->len >= 65536)
-		return cli_usage("--scheme '%s' is too large", path);
-	return 0;
-}
-
 static void num(char *out, size_t n, double v)
 {
 	if (isnan(v))
@@ -255,7 +234,7 @@ static int run_eval(struct cli *cli, int argc, char **argv)
 	if (o.funnel && !o.group)
 		return cli_usage("--funnel needs --group (one peer group)");
 	if (o.scheme) {
-		if ((rc = read_scheme(o.scheme, &scheme))) {
+		if ((rc = cli_read_scheme(o.scheme, &scheme))) {
 			buf_release(&scheme);
 			return rc;
 		}

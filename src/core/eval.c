@@ -78,8 +78,10 @@ unsigned eval_task_flags(const struct task *t, const struct period *p,
 {
 	unsigned f;
 
-	if (t->status == TASK_CANCELLED || !period_contains(p, t->due))
+	if (!period_contains(p, t->due))
 		return 0;
+	if (t->status == TASK_CANCELLED)
+		return EVAL_T_CANCELLED;
 	f = EVAL_T_COUNTED;
 	if (t->status == TASK_DONE && t->closed_on != DATE_NONE &&
 	    t->closed_on <= p->last) {
@@ -99,6 +101,7 @@ unsigned eval_task_flags(const struct task *t, const struct period *p,
 
 void eval_tally(struct eval_counts *c, unsigned f)
 {
+	c->cancelled += !!(f & EVAL_T_CANCELLED);
 	if (!(f & EVAL_T_COUNTED))
 		return;
 	c->tasks++;
@@ -107,6 +110,21 @@ void eval_tally(struct eval_counts *c, unsigned f)
 	c->answered += !!(f & EVAL_T_ANSWERED);
 	c->daily += !!(f & EVAL_T_DAILY);
 	c->daily_same += !!(f & EVAL_T_DAILY_SAME);
+}
+
+unsigned eval_warnings(const struct eval_scheme *s,
+		       const double m[EVAL_NMETRICS], double score)
+{
+	unsigned w = 0;
+
+	if (!isnan(s->warn_score) && !isnan(score) &&
+	    eval_round2(score) < s->warn_score)
+		w |= EVAL_WARN_SCORE;
+	for (int i = 0; i < EVAL_NMETRICS; i++)
+		if (!isnan(s->warn[i]) && !isnan(m[i]) &&
+		    eval_round2(m[i]) < s->warn[i])
+			w |= 1u << i;
+	return w;
 }
 
 static double pct(double num, double den)

@@ -64,6 +64,7 @@ struct eval_counts {
 	double bonus;		/* commendation points (unit) */
 	double penalty;		/* accountability points (unit) */
 	long long merits;	/* commendations + accountabilities */
+	long long cancelled;	/* led, cancelled, due in the period */
 };
 
 /* Which counts a task adds to (bits of eval_task_flags). */
@@ -74,11 +75,13 @@ enum {
 	EVAL_T_ANSWERED = 8,
 	EVAL_T_DAILY = 16,
 	EVAL_T_DAILY_SAME = 32,
+	EVAL_T_CANCELLED = 64,	/* cancelled, due in the period (alone) */
 };
 
 /*
  * The flags of one task led by the unit: counted when not cancelled and
- * its current due is in p; closed when done on or before p's last day;
+ * its current due is in p (a cancelled one due in p is EVAL_T_CANCELLED
+ * alone, counted nowhere else); closed when done on or before p's last day;
  * on time when closed on or before due; answered per
  * task_answered_in_time; daily same-day per task_closed_same_day.
  */
@@ -102,6 +105,15 @@ double eval_round2(double x);
  * compared rounded to 2 decimals; NAN scores get rank 0 (unranked).
  */
 void eval_rank(const double *score, int n, int *rank);
+
+/*
+ * The scheme's warnings for a unit: bit i (1 << i) when metric i rounded
+ * to 2 decimals is below warn[i], bit EVAL_WARN_SCORE when the rounded
+ * score is below warn_score; nulls and absent thresholds never warn.
+ */
+#define EVAL_WARN_SCORE (1u << EVAL_NMETRICS)
+unsigned eval_warnings(const struct eval_scheme *s,
+		       const double m[EVAL_NMETRICS], double score);
 
 /* 95% Wilson interval (z = 1.96) of k successes in n, in percent. */
 void eval_wilson(long long k, long long n, double *lo, double *hi);

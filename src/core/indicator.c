@@ -69,3 +69,8 @@ int indicator_on_trajectory(enum direction dir, double actual, double plan)
 		return -1;
 	return meets(dir, actual, plan);
 }
+
+bool indicator_lowers(enum direction dir, double from, double to)
+{
+	return dir == DIR_UP ? to < from : to > from;
+}

@@ -52,6 +52,12 @@ const char *direction_name(enum direction d);
 double indicator_achievement(double baseline, double target,
 			     enum direction dir, double actual);
 /* 1 on trajectory, 0 off, -1 unknown (no actual or no plan). */
+/*
+ * True when moving the target from `from` to `to` lowers it (不降标准):
+ * a smaller target for `up`, a larger one for `down`.
+ */
+bool indicator_lowers(enum direction dir, double from, double to);
+
 int indicator_on_trajectory(enum direction dir, double actual, double plan);
 
 #endif

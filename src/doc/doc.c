@@ -119,6 +119,12 @@ struct doc *doc_open(enum doc_format format, const char *path,
 	return d;
 }
 
+void doc_landscape(struct doc *d)
+{
+	assert(!d->titled && !d->heading && !d->in_table);
+	d->landscape = true;
+}
+
 void doc_title(struct doc *d, const char *title, const char *subtitle)
 {
 	assert(!d->titled && !d->in_table);

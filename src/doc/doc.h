@@ -63,6 +63,11 @@ struct doc;
  */
 struct doc *doc_open(enum doc_format format, const char *path,
 		     enum lang lang, struct err *e);
+/*
+ * A4 landscape pages for a document of wide tables (PDF only; the other
+ * formats have no pages). Before anything is written.
+ */
+void doc_landscape(struct doc *d);
 /* The document's title and an optional subtitle (NULL), once, first. */
 void doc_title(struct doc *d, const char *title, const char *subtitle);
 /* A section heading; the heading before a table names its XLSX sheet. */

@@ -40,6 +40,7 @@ struct doc {
 	int ncols;
 	bool in_table;
 	bool titled;
+	bool landscape;		/* doc_landscape: PDF pages turned */
 	char *heading;		/* the last heading, or NULL */
 	FILE *f;		/* html, md */
 	void *priv;		/* the writer's own state */

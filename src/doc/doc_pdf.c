@@ -1,10 +1,11 @@
 /*
- * PDF with cairo and pango: A4 portrait, the Noto Sans CJK SC font (pango
- * breaks Chinese lines), wrapped paragraphs, tables whose rows wrap within
- * their columns and whose header repeats on every page, and "第 N 页 / 共
- * M 页" at the foot. The calls are spooled to a temporary file and
- * replayed twice: a counting pass that lays out without output to learn
- * M, then the drawing pass; so nothing but one row is ever held in memory.
+ * PDF with cairo and pango: A4 portrait (or landscape), the Noto Sans
+ * CJK SC font (pango breaks Chinese lines), wrapped paragraphs, tables
+ * whose rows wrap within their columns and whose header repeats on every
+ * page, and "第 N 页 / 共 M 页" at the foot. The calls are spooled to a
+ * temporary file and replayed twice: a counting pass that lays out
+ * without output to learn M, then the drawing pass; so nothing but one
+ * row is ever held in memory.
  */
 #include "doc/doc_int.h"
 #include "util/xmalloc.h"
@@ -16,8 +17,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PAGE_W 595.276		/* A4 in points */
-#define PAGE_H 841.890
+#define A4_SHORT 595.276		/* A4 in points */
+#define A4_LONG 841.890
+/* The page of the pass: every user has `pd` (struct pdf *) at hand. */
+#define PAGE_W (pd->landscape ? A4_LONG : A4_SHORT)
+#define PAGE_H (pd->landscape ? A4_SHORT : A4_LONG)
 #define MARGIN 56.693		/* 20 mm */
 #define TEXT_W (PAGE_W - 2 * MARGIN)
 #define TOP MARGIN
@@ -39,6 +43,7 @@ struct pdf {
 	cairo_surface_t *surface;
 	cairo_t *cr;
 	bool drawing;		/* the second pass */
+	bool landscape;		/* d->landscape, read when replaying */
 	int page, pages;	/* current; total from the first pass */
 	bool on_page;
 	double y;
@@ -221,6 +226,7 @@ static void show(struct pdf *pd, PangoLayout *l, double x, double y)
 static void footer(struct doc *d)
 {
 	struct pdf *pd = d->priv;
+	PangoLayout *lay;
 	char text[64];
 
 	if (d->lang == LANG_EN)
@@ -229,11 +235,17 @@ static void footer(struct doc *d)
 	else
 		snprintf(text, sizeof(text), "第 %d 页 / 共 %d 页", pd->page,
 			 pd->pages);
+	/*
+	 * Its own layout: a page ends in the middle of laying out a heading
+	 * or a paragraph (room() from r_heading, flow), whose text is in
+	 * pd->lay and must survive the footer.
+	 */
+	lay = pango_cairo_create_layout(pd->cr);
 	cairo_set_source_rgb(pd->cr, 0.4, 0.4, 0.4);
-	text_layout(pd, pd->lay, pd->f_foot, TEXT_W, text,
-		    PANGO_ALIGN_CENTER);
-	show(pd, pd->lay, MARGIN, FOOT_Y);
+	text_layout(pd, lay, pd->f_foot, TEXT_W, text, PANGO_ALIGN_CENTER);
+	show(pd, lay, MARGIN, FOOT_Y);
 	cairo_set_source_rgb(pd->cr, 0, 0, 0);
+	g_object_unref(lay);
 }
 
 static void end_page(struct doc *d)
@@ -518,6 +530,7 @@ static bool replay(struct doc *d, bool drawing)
 	int c;
 
 	pd->drawing = drawing;
+	pd->landscape = d->landscape;
 	pd->page = 0;
 	pd->on_page = false;
 	pd->surface = cairo_pdf_surface_create_for_stream(

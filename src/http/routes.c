@@ -81,6 +81,7 @@ const struct route routes[] = {
 	POST("/commendations", PERM_EVALUATE, api_commendations_create),
 	GET("/accountabilities", PERM_READ, api_accountabilities_list),
 	POST("/accountabilities", PERM_EVALUATE, api_accountabilities_create),
+	GET("/bulletin", PERM_READ, api_bulletin),
 	GET("/eval", PERM_READ, api_eval),
 	/* an inline scheme; "publish" needs the evaluate right (svc) */
 	POST("/eval", PERM_READ, api_eval_post),

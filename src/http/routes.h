@@ -91,6 +91,7 @@ void api_commendations_list(struct req *r);
 void api_commendations_create(struct req *r);
 void api_accountabilities_list(struct req *r);
 void api_accountabilities_create(struct req *r);
+void api_bulletin(struct req *r);
 void api_eval(struct req *r);
 void api_eval_post(struct req *r);
 void api_eval_explain(struct req *r);

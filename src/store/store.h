@@ -177,6 +177,21 @@ enum lserr store_task_count(struct store *s, const struct task_filter *f,
 			    long long *n, struct err *e);
 
 /*
+ * The bulletin's candidates (SPEC §7): tasks led by units under `prefix`
+ * (NULL: all) that are live and past due or past an unfinished
+ * milestone's due on `today`, or were closed after due between from and
+ * to; ordered by lead code, then id. fn gets the lead's name and the
+ * owner's name (NULL without owner), borrowed for the call. Whether each
+ * is red or late is task_light's to say.
+ */
+typedef int (*store_bulletin_fn)(const struct task *t, const char *lead_name,
+				 const char *owner_name, void *arg);
+enum lserr store_bulletin_tasks(struct store *s, const char *prefix,
+				int today, int from, int to,
+				store_bulletin_fn fn, void *arg,
+				struct err *e);
+
+/*
  * Urges (task_events of kind urge) on the tasks f's scope and unit_path
  * see, newest first; f's limit and offset page them, other fields unused.
  * fn gets the event and its task's title.

@@ -77,6 +77,24 @@ static bool one_status(const struct task_filter *f)
 	return f && f->status_mask && !(f->status_mask & (f->status_mask - 1));
 }
 
+/*
+ * The bulletin's red-and-late candidates led by units under ?1..?2: live
+ * tasks past due or past an unfinished milestone's due on the reference
+ * day ?3, and tasks closed after due between ?4 and ?5. The candidates
+ * are what task_light can call red or late; the caller asks task_light.
+ * Ordered by lead code (the list's groups), then id.
+ */
+static const char bulletin_sql[] =
+	TASK_COLUMNS ", l.name, ou.name "
+	"FROM tasks t JOIN units l ON l.code = t.lead "
+	"LEFT JOIN users ou ON ou.login = t.owner "
+	"WHERE (?1 IS NULL OR (l.path >= ?1 AND l.path < ?2)) "
+	"AND ((t.status IN ('open', 'doing', 'review') "
+	"AND (t.due < ?3 OR t.ms_due < ?3)) "
+	"OR (t.status = 'done' AND t.closed_on BETWEEN ?4 AND ?5 "
+	"AND t.closed_on > t.due)) "
+	"ORDER BY l.code, t.id";
+
 static const char task_exists_sql[] =
 	"SELECT 1 FROM tasks WHERE id = ?";
 
@@ -439,6 +457,35 @@ enum lserr store_task_each(struct store *s, const struct task_filter *f,
 	db_reset(s, st);
 	task_release(&t);
 	buf_release(&pat);
+	return rc;
+}
+
+enum lserr store_bulletin_tasks(struct store *s, const char *prefix,
+				int today, int from, int to,
+				store_bulletin_fn fn, void *arg,
+				struct err *e)
+{
+	struct stmt *st = store_stmt(s, bulletin_sql, e);
+	struct task t;
+	enum lserr rc = LS_OK;
+	int r;
+
+	if (!st)
+		return e->code;
+	task_init(&t);
+	db_path_range(s, st, 1, prefix && *prefix ? prefix : NULL);
+	db_date(s, st, 3, today);
+	db_date(s, st, 4, from);
+	db_date(s, st, 5, to);
+	while ((r = db_step(s, st, e)) == 1) {
+		task_fill(s, st, &t);
+		if (fn(&t, col_text(s, st, 25), col_text(s, st, 26), arg))
+			break;
+	}
+	if (r < 0)
+		rc = (enum lserr)-r;
+	db_reset(s, st);
+	task_release(&t);
 	return rc;
 }
 

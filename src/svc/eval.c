@@ -504,19 +504,18 @@ static int explain_merit(const struct merit *m, void *arg)
 static void warnings(struct jw *w, const struct eval_row *row,
 		     const struct eval_scheme *s)
 {
+	unsigned warn = eval_warnings(s, row->m, row->score);
 	char text[96];
 
 	jw_key(w, "warnings");
 	jw_arr(w);
-	if (!isnan(s->warn_score) && !isnan(row->score) &&
-	    eval_round2(row->score) < s->warn_score) {
+	if (warn & EVAL_WARN_SCORE) {
 		snprintf(text, sizeof(text), "score %.2f below %g",
 			 eval_round2(row->score), s->warn_score);
 		jw_str(w, text);
 	}
 	for (int i = 0; i < EVAL_NMETRICS; i++) {
-		if (isnan(s->warn[i]) || isnan(row->m[i]) ||
-		    !(eval_round2(row->m[i]) < s->warn[i]))
+		if (!(warn & (1u << i)))
 			continue;
 		snprintf(text, sizeof(text), "%s %.2f below %g",
 			 eval_metric_names[i], eval_round2(row->m[i]),
@@ -757,6 +756,11 @@ void burden_release(struct burden *b)
 	memset(b, 0, sizeof(*b));
 }
 
+bool burden_over_cap(const struct burden_row *b, int cap)
+{
+	return b->inspections > cap;
+}
+
 void shape_burden_row(struct jw *w, const struct burden_row *b, int cap)
 {
 	char m[8];
@@ -769,6 +773,6 @@ void shape_burden_row(struct jw *w, const struct burden_row *b, int cap)
 	jw_kint(w, "inspections", b->inspections);
 	jw_kint(w, "evaluations", b->evaluations);
 	jw_kint(w, "inspection_cap", cap);
-	jw_kbool(w, "over_cap", b->inspections > cap);
+	jw_kbool(w, "over_cap", burden_over_cap(b, cap));
 	jw_obj_end(w);
 }

@@ -152,6 +152,8 @@ struct burden {
 enum lserr svc_burden(struct ctx *c, const char *unit, const char *period,
 		      struct burden *out, struct err *e);
 void burden_release(struct burden *b);
+/* Whether the month's inspections went over the cap (减负). */
+bool burden_over_cap(const struct burden_row *b, int cap);
 /* {"unit","month","reports","urges","inspections","evaluations",
  *  "inspection_cap","over_cap"} */
 void shape_burden_row(struct jw *w, const struct burden_row *b, int cap);

@@ -51,6 +51,16 @@ static const char *const light_en[] = {
 	[LIGHT_NONE] = "None",
 };
 
+const char *task_status_word(enum task_status st, enum lang lang)
+{
+	return lang == LANG_ZH ? status_zh[st] : status_en[st];
+}
+
+const char *light_word(enum light l, enum lang lang)
+{
+	return lang == LANG_ZH ? light_zh[l] : light_en[l];
+}
+
 enum lserr export_format(const char *format, const char *path,
 			 enum doc_format *out, struct err *e)
 {
@@ -114,8 +124,8 @@ static int export_row(const struct task *t, const struct task_view *v,
 	c[10] = DOC_STR(t->key ? yes : no);
 	c[11] = DOC_STR(t->description);
 	c[12] = DOC_NUM((double)t->id);
-	c[13] = DOC_STR(zh ? status_zh[t->status] : status_en[t->status]);
-	c[14] = DOC_STR(zh ? light_zh[v->light] : light_en[v->light]);
+	c[13] = DOC_STR(task_status_word(t->status, s->lang));
+	c[14] = DOC_STR(light_word(v->light, s->lang));
 	c[15] = DOC_NUM(t->percent);
 	doc_row(s->doc, c);
 	s->n++;

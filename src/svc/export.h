@@ -23,6 +23,10 @@ struct task_column {
 #define TASK_NCOLUMNS 16
 extern const struct task_column task_columns[TASK_NCOLUMNS];
 
+/* The words of a status and a light in lang, as the web UI shows them. */
+const char *task_status_word(enum task_status st, enum lang lang);
+const char *light_word(enum light l, enum lang lang);
+
 /*
  * The format of an export: `format` ("csv" or "xlsx") when given, else
  * the extension of `path` (.csv, .xlsx, any case). LS_EINVAL naming the

@@ -240,11 +240,6 @@ static enum lserr indicator_in_scope(struct ctx *c, long long id,
 	return rc;
 }
 
-static bool lowers(enum direction d, double from, double to)
-{
-	return d == DIR_UP ? to < from : to > from;
-}
-
 enum lserr svc_indicator_update(struct ctx *c, long long id, double target,
 				double baseline, double weight,
 				const char *reason, long long if_version,
@@ -273,7 +268,8 @@ enum lserr svc_indicator_update(struct ctx *c, long long id, double target,
 	if ((rc = indicator_in_scope(c, id, &ind, e)) ||
 	    (rc = check_version("indicator", id, ind.version, if_version, e)))
 		goto fail;
-	if (!isnan(target) && lowers(ind.direction, ind.target, target) &&
+	if (!isnan(target) && indicator_lowers(ind.direction, ind.target,
+						  target) &&
 	    (!reason || !*reason)) {
 		rc = err_set(e, LS_EINVAL, "reason", "lowering the target of "
 			     "indicator %lld from %g to %g needs --reason",

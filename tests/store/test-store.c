@@ -1171,6 +1171,80 @@ static void test_task_scope(void **state)
 	task_release(&t);
 }
 
+/* The bulletin's candidates: lead in the subtree, live past due or past
+ * a milestone's due, or closed after due within [from, to]; by lead code,
+ * then id; with the lead's and the owner's names. T = 2026-11-26. */
+struct bul_rows {
+	char s[512];
+	size_t len;
+};
+
+static int bul_cb(const struct task *t, const char *lead_name,
+		  const char *owner_name, void *arg)
+{
+	struct bul_rows *x = arg;
+
+	x->len += (size_t)snprintf(x->s + x->len, sizeof(x->s) - x->len,
+				   "%s%lld %s %s %s", x->len ? ";" : "",
+				   t->id, t->lead, lead_name,
+				   owner_name ? owner_name : "-");
+	return 0;
+}
+
+static void test_bulletin_tasks(void **state)
+{
+	struct fx *fx = *state;
+	struct bul_rows x;
+	struct task t;
+
+	seed(fx);
+	/* 1 HRB-NG past due (owner zhang) */
+	task_plain(&t, "t1", "HRB-NG");
+	t.due = D(2026, 11, 20);
+	t.owner = "zhang";
+	add_task(fx, &t);
+	/* 2 HRB-DL due today: not past due */
+	task_plain(&t, "t2", "HRB-DL");
+	t.due = D(2026, 11, 26);
+	add_task(fx, &t);
+	/* 3 HRB-DL closed 11-05 after due 11-01: a candidate for Q4 */
+	task_plain(&t, "t3", "HRB-DL");
+	t.due = D(2026, 11, 1);
+	t.status = TASK_DONE;
+	t.closed_on = D(2026, 11, 5);
+	add_task(fx, &t);
+	/* 4 HRB-DL closed on its due day: not */
+	t.closed_on = t.due;
+	t.title = "t4";
+	add_task(fx, &t);
+	/* 5 HRB-DLX cancelled past due: not */
+	task_plain(&t, "t5", "HRB-DLX");
+	t.due = D(2026, 11, 1);
+	t.status = TASK_CANCELLED;
+	add_task(fx, &t);
+	/* 6 HRB-DL-A doing past due, 7 HRB2 past due */
+	task_plain(&t, "t6", "HRB-DL-A");
+	t.due = D(2026, 10, 1);
+	t.status = TASK_DOING;
+	add_task(fx, &t);
+	task_plain(&t, "t7", "HRB2");
+	t.due = D(2026, 10, 1);
+	add_task(fx, &t);
+
+	memset(&x, 0, sizeof(x));
+	OK(store_bulletin_tasks(fx->s, NULL, D(2026, 11, 26),
+				D(2026, 10, 1), D(2026, 12, 31), bul_cb, &x,
+				&fx->e));
+	assert_string_equal(x.s, "3 HRB-DL 道里区 -;6 HRB-DL-A 安静街道 -;"
+			    "1 HRB-NG 南岗区 张三;7 HRB2 松北新区 -");
+	memset(&x, 0, sizeof(x));
+	OK(store_bulletin_tasks(fx->s, "/HRB/HRB-DL/", D(2026, 11, 26),
+				D(2026, 11, 6), D(2026, 12, 31), bul_cb, &x,
+				&fx->e));
+	/* 3 closed 11-05, before the range */
+	assert_string_equal(x.s, "6 HRB-DL-A 安静街道 -");
+}
+
 static void test_task_filters(void **state)
 {
 	struct fx *fx = *state;
@@ -1999,6 +2073,7 @@ int main(void)
 		T(test_task_refs),
 		T(test_task_update),
 		T(test_task_scope),
+		T(test_bulletin_tasks),
 		T(test_task_filters),
 		T(test_task_search),
 		T(test_task_each),

@@ -269,8 +269,13 @@ static void test_task_flags(void **state)
 	       "2027-01-02", false);
 	assert_int_equal(eval_task_flags(&t, &q4, 24), EVAL_T_COUNTED);
 	eval_tally(&c, eval_task_flags(&t, &q4, 24));
-	/* cancelled, or due outside the period: not counted */
+	/* cancelled, or due outside the period: not counted (a cancelled
+	 * one due in the period is flagged cancelled, for the bulletin) */
 	t = mk("2026-11-10", "2026-11-01T00:00:00Z", NULL, TASK_CANCELLED,
+	       NULL, false);
+	assert_int_equal(eval_task_flags(&t, &q4, 24), EVAL_T_CANCELLED);
+	eval_tally(&c, eval_task_flags(&t, &q4, 24));
+	t = mk("2026-09-10", "2026-09-01T00:00:00Z", NULL, TASK_CANCELLED,
 	       NULL, false);
 	assert_int_equal(eval_task_flags(&t, &q4, 24), 0);
 	eval_tally(&c, eval_task_flags(&t, &q4, 24));
@@ -285,6 +290,34 @@ static void test_task_flags(void **state)
 	assert_int_equal(c.answered, 1);
 	assert_int_equal(c.daily, 1);
 	assert_int_equal(c.daily_same, 1);
+	assert_int_equal(c.cancelled, 1);
+}
+
+static void test_warnings(void **state)
+{
+	struct eval_scheme s;
+	/* completion 79.994 rounds to 79.99 < 80: warns; ontime 80.0 is
+	 * not below 80; response null never warns */
+	double m[EVAL_NMETRICS] = { 79.994, 80, NAN, 50, 50, 50 };
+	struct err e = ERR_INIT;
+
+	(void)state;
+	eval_scheme_default(&s);
+	assert_int_equal(eval_warnings(&s, m, 10), 0);	/* no thresholds */
+	assert_int_equal(eval_scheme_set(&s, "warn", "completion", 80, &e),
+			 LS_OK);
+	assert_int_equal(eval_scheme_set(&s, "warn", "ontime", 80, &e),
+			 LS_OK);
+	assert_int_equal(eval_scheme_set(&s, "warn", "response", 80, &e),
+			 LS_OK);
+	assert_int_equal(eval_scheme_set(&s, "warn", "score", 60, &e),
+			 LS_OK);
+	/* score 59.996 rounds to 60.00: not below 60 */
+	assert_int_equal(eval_warnings(&s, m, 59.996), 1u << EVAL_COMPLETION);
+	/* 59.994 → 59.99 < 60 */
+	assert_int_equal(eval_warnings(&s, m, 59.994),
+			 (1u << EVAL_COMPLETION) | EVAL_WARN_SCORE);
+	assert_int_equal(eval_warnings(&s, m, NAN), 1u << EVAL_COMPLETION);
 }
 
 int main(void)
@@ -295,6 +328,7 @@ int main(void)
 		cmocka_unit_test(test_all_null),
 		cmocka_unit_test(test_rank_ties),
 		cmocka_unit_test(test_round2),
+		cmocka_unit_test(test_warnings),
 		cmocka_unit_test(test_wilson),
 		cmocka_unit_test(test_funnel),
 		cmocka_unit_test(test_funnel_limits),
