@@ -75,24 +75,16 @@ static const char eval_unit_insert_sql[] =
 	"INSERT INTO evaluation_units (evaluation_id, unit, rank, score) "
 	"VALUES (?, ?, ?, ?)";
 
-/* ?1 ?2 days; ?3 ?4 scope; ?5 unit. Months are 'YYYY-MM'. */
+/*
+ * ?1 ?2 days; ?3 ?4 scope; ?5 unit. Months are 'YYYY-MM'. Reports and
+ * urges come from the counters kept at each write (burden_counts,
+ * migration 009); periods are whole months, so their months select them.
+ */
 static const char burden_sql[] =
 	"SELECT x.unit, x.month, sum(x.r), sum(x.u), sum(x.i), sum(x.e) "
-	"FROM (SELECT t.lead AS unit, substr(r.on_day, 1, 7) AS month, "
-	"1 AS r, 0 AS u, 0 AS i, 0 AS e FROM reports r "
-	"JOIN tasks t ON t.id = r.task_id "
-	"WHERE r.on_day >= ?1 AND r.on_day <= ?2 "
-	"UNION ALL SELECT c.unit, substr(r.on_day, 1, 7), 1, 0, 0, 0 "
-	"FROM reports r JOIN task_co c ON c.task_id = r.task_id "
-	"WHERE r.on_day >= ?1 AND r.on_day <= ?2 "
-	"UNION ALL SELECT t.lead, substr(v.at, 1, 7), 0, 1, 0, 0 "
-	"FROM task_events v JOIN tasks t ON t.id = v.task_id "
-	"WHERE v.kind = 'urge' AND substr(v.at, 1, 10) >= ?1 "
-	"AND substr(v.at, 1, 10) <= ?2 "
-	"UNION ALL SELECT c.unit, substr(v.at, 1, 7), 0, 1, 0, 0 "
-	"FROM task_events v JOIN task_co c ON c.task_id = v.task_id "
-	"WHERE v.kind = 'urge' AND substr(v.at, 1, 10) >= ?1 "
-	"AND substr(v.at, 1, 10) <= ?2 "
+	"FROM (SELECT unit, month, reports AS r, urges AS u, 0 AS i, 0 AS e "
+	"FROM burden_counts WHERE month >= substr(?1, 1, 7) "
+	"AND month <= substr(?2, 1, 7) "
 	"UNION ALL SELECT unit, substr(on_day, 1, 7), 0, 0, 1, 0 "
 	"FROM inspections WHERE on_day >= ?1 AND on_day <= ?2 "
 	"UNION ALL SELECT eu.unit, substr(ev.on_day, 1, 7), 0, 0, 0, 1 "

@@ -7,6 +7,8 @@
 #include "store/store_int.h"
 #include "util/date.h"
 
+#include <string.h>
+
 static const char ms_due_refresh_sql[] =
 	"UPDATE tasks SET ms_due = (SELECT min(m.due) FROM milestones m "
 	"WHERE m.task_id = ?1 AND m.done_on IS NULL) WHERE id = ?1";
@@ -54,6 +56,34 @@ static const char evidence_sha_sql[] =
 static const char event_insert_sql[] =
 	"INSERT INTO task_events (task_id, at, by, kind, note) "
 	"VALUES (?, ?, ?, ?, ?) RETURNING id";
+
+/*
+ * The burden counters (migration 009): ?1 task, ?2 month 'YYYY-MM', ?3
+ * reports and ?4 urges to add, for the task's lead unit and each co-unit.
+ * "WHERE true" lets SQLite parse the upsert after a SELECT.
+ */
+static const char burden_add_sql[] =
+	"INSERT INTO burden_counts (unit, month, reports, urges) "
+	"SELECT u, ?2, ?3, ?4 FROM (SELECT lead AS u FROM tasks WHERE id = ?1 "
+	"UNION SELECT unit FROM task_co WHERE task_id = ?1) AS x WHERE true "
+	"ON CONFLICT (unit, month) DO UPDATE SET "
+	"reports = burden_counts.reports + excluded.reports, "
+	"urges = burden_counts.urges + excluded.urges";
+
+static enum lserr burden_add(struct store *s, long long task_id,
+			     const char *month, int reports, int urges,
+			     struct err *e)
+{
+	struct stmt *st;
+
+	if (!(st = store_stmt(s, burden_add_sql, e)))
+		return e->code;
+	db_int(s, st, 1, task_id);
+	db_text(s, st, 2, month);
+	db_int(s, st, 3, reports);
+	db_int(s, st, 4, urges);
+	return db_done(s, st, e);
+}
 
 static const char event_each_sql[] =
 	"SELECT id, task_id, at, by, kind, note FROM task_events "
@@ -215,6 +245,7 @@ enum lserr store_report_insert(struct store *s, const struct report *r,
 	struct stmt *st;
 	enum lserr rc;
 	int on = r->on;
+	char month[DATE_STRLEN];
 
 	if ((rc = store_need_task(s, r->task_id, "task_id", e)) != LS_OK)
 		return rc;
@@ -228,7 +259,12 @@ enum lserr store_report_insert(struct store *s, const struct report *r,
 	db_text(s, st, 4, r->author);
 	db_int(s, st, 5, r->percent);
 	db_text(s, st, 6, r->note);
-	return insert_id(s, st, id, e);
+	if ((rc = insert_id(s, st, id, e)) != LS_OK)
+		return rc;
+	if (!*date_format(on, month))
+		return LS_OK;
+	month[7] = '\0';
+	return burden_add(s, r->task_id, month, 1, 0, e);
 }
 
 enum lserr store_report_each(struct store *s, long long task_id,
@@ -357,6 +393,7 @@ enum lserr store_event_insert(struct store *s, const struct task_event *ev,
 {
 	struct stmt *st;
 	enum lserr rc;
+	char month[8];
 
 	if ((rc = store_need_task(s, ev->task_id, "task_id", e)) != LS_OK)
 		return rc;
@@ -367,7 +404,13 @@ enum lserr store_event_insert(struct store *s, const struct task_event *ev,
 	db_text(s, st, 3, ev->by);
 	db_text(s, st, 4, ev->kind);
 	db_text(s, st, 5, ev->note);
-	return insert_id(s, st, id, e);
+	if ((rc = insert_id(s, st, id, e)) != LS_OK)
+		return rc;
+	if (strcmp(ev->kind, "urge") || !ev->at || strlen(ev->at) < 7)
+		return LS_OK;
+	memcpy(month, ev->at, 7);
+	month[7] = '\0';
+	return burden_add(s, ev->task_id, month, 0, 1, e);
 }
 
 enum lserr store_event_each(struct store *s, long long task_id,

@@ -345,6 +345,15 @@ ls_run --as zhang --json burden --period 2026-11
 jq_is '[.[].unit] | unique | join(",")' A "burden in scope"
 ls_run burden --unit A --period 2026-11
 expect_contains "2026-11" "human burden table"
+# A report or urge on a task A only co-works counts for A too (the
+# counters kept at each write): 2 + 1 reports, 1 + 1 urges.
+co=$(L --today 2026-11-27 task add 协办测试 --lead B --co A --due 2026-11-30)
+L --today 2026-11-27 task report "$co" --percent 10 >/dev/null
+L --today 2026-11-27 task urge "$co" --note 请配合 >/dev/null
+ls_run --json burden --unit A --period 2026-11
+jq_is '.[0] | "\(.reports) \(.urges)"' "3 2" "a co-unit's burden"
+ls_run --json burden --unit A --period 2026-12
+jq_is 'length' 0 "nothing counted in December"
 
 # Help on every new command.
 for c in inspect commend account eval burden; do
