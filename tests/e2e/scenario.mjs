@@ -339,6 +339,15 @@ try {
     await p.waitForSelector('[data-test=funnel] canvas')
     await p.waitForLoadState('networkidle')
     await shot(p, 'eval')
+    // the bulletin of the period, as PDF: its text holds the title and the
+    // ranked units' names
+    const [dl] = await Promise.all([p.waitForEvent('download'), p.click('[data-test=bulletin-pdf]')])
+    const pdf = join(tmp, 'bulletin.pdf')
+    await dl.saveAs(pdf)
+    assert(readFileSync(pdf).subarray(0, 5).toString() === '%PDF-', 'the bulletin is no PDF')
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString()
+    assert(text.includes('2026年督查通报'), 'the PDF lacks its title: ' + text.slice(0, 200))
+    for (const r of api.data) assert(text.includes(r.name), `the PDF's ranking lacks ${r.name}`)
     // HRB-DL's score explained: the completion tasks listed are the API's
     const ex = await apiGet(wang.context, `/eval/HRB-DL?period=${period}`)
     assert(ex.status === 200, `explain answers ${ex.status}`)
