@@ -21,6 +21,10 @@ struct demo_stats {
 	long long units, users, holidays, goals, indicators, values;
 	long long tasks, milestones, reports, evidence, urges, instructions;
 	long long extensions, risks, rejections, reopens, cancels;
+	long long inspections, rectifications, commendations;
+	long long accountabilities, evaluations, ballots;
+	char eval_period[9];	/* the quarter evaluated and published */
+	char cadre_period[9];	/* the year of the cadre assessment */
 	long long status[TASK_NSTATUS];
 	long long light[LIGHT_N];
 };
