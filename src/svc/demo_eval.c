@@ -314,9 +314,10 @@ static const struct demo_assessed *assessed(const char *login)
 }
 
 /*
- * The assessment of T's year (民主测评), on a working day of the ten
- * before T: each ballot scores every dimension within the person's band;
- * raters cast their own, wang records the viewers' paper ballots.
+ * The assessment of T's year (民主测评; in January, of the year just
+ * ended), on a working day of the ten before T: each ballot scores every
+ * dimension within the person's band; raters cast their own, wang records
+ * the viewers' paper ballots.
  */
 static void plan_ballots(struct demo *d)
 {
@@ -325,7 +326,7 @@ static void plan_ballots(struct demo *d)
 	size_t n = DEMO_COUNT(demo_ballots);
 
 	date_to_ymd(d->T, &y, &m, &dd);
-	period = demo_keep(d, xasprintf("%04d", y));
+	period = demo_keep(d, xasprintf("%04d", m == 1 ? y - 1 : y));
 	snprintf(d->st->cadre_period, sizeof(d->st->cadre_period), "%s",
 		 period);
 	d->rates = xcalloc(n ? n : 1, sizeof(*d->rates));
