@@ -25,9 +25,15 @@ static const char usage[] =
 	"with evidence, milestones, urges, instructions, extensions, risks,\n"
 	"rejections, reopenings) over the three months before the reference\n"
 	"day (--today), so that on that day there are tasks in every status\n"
-	"and every light. Every row goes through the same validation and\n"
-	"audit trail as a user's. The same seed and reference day give the\n"
-	"same city; its people, figures and tasks are invented.\n\n"
+	"and every light. The evaluation system too: inspections of every\n"
+	"district each quarter and special ones, with rectification tasks\n"
+	"(道外区 reaches the inspection cap once), commendations and\n"
+	"accountability, the quarter before the reference day's evaluated and\n"
+	"published by wang, and the cadre assessment of the year (道里区: six\n"
+	"assessed, one excellent place, a veto). Every row goes through the\n"
+	"same validation and audit trail as a user's. The same seed and\n"
+	"reference day give the same city; its people, figures and tasks are\n"
+	"invented.\n\n"
 	"Options:\n"
 	"  --scale N   about N tasks, 10..200000 (default 200)\n"
 	"  --seed S    seed of the city's random choices (default 1)\n"
@@ -35,8 +41,9 @@ static const char usage[] =
 	"The database must not exist yet (exit status 5 if it does). Every\n"
 	"demo user has the password demo12345: admin (administrator), wang\n"
 	"(supervisor of the whole city), chen (city leader), li (leader of\n"
-	"道里区), zhang (staff of 道里区), liu (viewer), and one staff member\n"
-	"per district and department.\n";
+	"道里区), zhang (staff of 道里区), liu (viewer), one staff member per\n"
+	"district and department, and xu, feng (leaders), cao, deng (staff)\n"
+	"of 道里区, assessed with li and zhang.\n";
 
 const struct cli_cmd cmd_demo;
 
@@ -130,6 +137,14 @@ static void print_json(struct cli *cli, const struct demo_stats *st,
 	jw_kint(w, "instructions", st->instructions);
 	jw_kint(w, "extensions", st->extensions);
 	jw_kint(w, "risks", st->risks);
+	jw_kint(w, "inspections", st->inspections);
+	jw_kint(w, "rectifications", st->rectifications);
+	jw_kint(w, "commendations", st->commendations);
+	jw_kint(w, "accountabilities", st->accountabilities);
+	jw_kint(w, "evaluations", st->evaluations);
+	jw_kint(w, "ballots", st->ballots);
+	jw_kstr(w, "eval_period", *st->eval_period ? st->eval_period : NULL);
+	jw_kstr(w, "cadre_period", st->cadre_period);
 	jw_key(w, "status");
 	jw_obj(w);
 	for (int i = 0; i < TASK_NSTATUS; i++)
@@ -176,6 +191,11 @@ static void print_text(struct cli *cli, const struct demo_stats *st,
 	       st->reports, st->evidence, st->milestones, st->urges,
 	       st->instructions, st->extensions, st->risks, st->rejections,
 	       st->reopens);
+	printf("  %lld inspections (%lld rectification tasks), %lld "
+	       "commendations,\n  %lld accountability records, %lld published "
+	       "evaluations, %lld cadre ballots\n", st->inspections,
+	       st->rectifications, st->commendations, st->accountabilities,
+	       st->evaluations, st->ballots);
 	printf("tasks on %s by status:", day);
 	for (int i = 0; i < TASK_NSTATUS; i++)
 		printf("%s %s %lld", i ? "," : "", status_names[i],
@@ -196,6 +216,11 @@ static void print_text(struct cli *cli, const struct demo_stats *st,
 		xasprintf("luoshi --db %s", cli->db);
 	for (int i = 0; hints[i]; i++)
 		printf("  %s %s\n", prefix, hints[i]);
+	if (*st->eval_period)
+		printf("  %s eval --period %s --group district\n", prefix,
+		       st->eval_period);
+	printf("  %s burden --unit HRB-DW\n", prefix);
+	printf("  %s cadre grade --period %s\n", prefix, st->cadre_period);
 	free(prefix);
 }
 

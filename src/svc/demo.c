@@ -1,14 +1,18 @@
 /*
- * The demo seeder (see demo.h): demo_plan.c and demo_task.c plan the
- * city's history as a list of dated events; this file plays them in order
- * of their instants through the public svc functions, with the clock and
- * the actor moved to each event's, all in one transaction, and counts the
- * result through the same task view the CLI lists use.
+ * The demo seeder (see demo.h): demo_plan.c, demo_task.c and demo_eval.c
+ * plan the city's history as a list of dated events; this file plays them
+ * in order of their instants through the public svc functions, with the
+ * clock and the actor moved to each event's, all in one transaction, and
+ * counts the result through the same task view the CLI lists use. Users
+ * share one argon2id hash of the demo password: hashing is slow on purpose.
  */
 #include "svc/demo.h"
 #include "svc/demo_int.h"
+#include "svc/cadre.h"
 #include "svc/calendar.h"
+#include "svc/eval.h"
 #include "svc/goals.h"
+#include "svc/password.h"
 #include "svc/tasks.h"
 #include "svc/units.h"
 #include "util/date.h"
@@ -39,12 +43,14 @@ static enum lserr play_user(struct demo *d, const struct demo_ev *v,
 	const struct demo_user *u;
 
 	d->st->users++;
+	if (!d->pwhash && !(d->pwhash = password_hash(DEMO_PASSWORD, e)))
+		return e->code;
 	if (v->ref < 0)
-		return svc_user_add(d->c, "admin", "系统管理员", NULL, "admin",
-				    DEMO_PASSWORD, e);
-	u = &demo_users[v->ref];
-	return svc_user_add(d->c, u->login, u->name, u->unit, u->role,
-			    DEMO_PASSWORD, e);
+		return svc_user_add_hashed(d->c, "admin", "系统管理员", NULL,
+					   "admin", d->pwhash, e);
+	u = v->sub ? &demo_cadre_users[v->ref] : &demo_users[v->ref];
+	return svc_user_add_hashed(d->c, u->login, u->name, u->unit, u->role,
+				   d->pwhash, e);
 }
 
 static enum lserr play_holiday(struct demo *d, const struct demo_ev *v,
@@ -251,6 +257,112 @@ out:
 	return rc;
 }
 
+/* The inspection and its items; the tasks made get their ids. */
+static enum lserr play_inspect(struct demo *d, const struct demo_ev *v,
+			       struct err *e)
+{
+	const struct demo_insp *p = &d->insp[v->ref];
+	struct inspect_input in;
+	struct rectify *items;
+	long long id, *ids = NULL;
+	char warning[256];
+	size_t n = 0;
+	enum lserr rc;
+
+	memset(&in, 0, sizeof(in));
+	items = xcalloc(p->n ? (size_t)p->n : 1, sizeof(*items));
+	for (int i = 0; i < p->n; i++) {
+		items[i].title = xstrdup(d->tasks[p->first + i].title);
+		items[i].due = d->tasks[p->first + i].due;
+	}
+	in.unit = p->unit;
+	in.on = p->on;
+	in.score = p->score;
+	in.findings = p->findings;
+	in.inspectors = p->inspectors;
+	in.items = items;
+	in.nitems = p->n;
+	rc = svc_inspect_add(d->c, &in, &id, warning, sizeof(warning), e);
+	if (rc == LS_OK)
+		rc = store_rectification_ids(d->c->st, id, &ids, &n, e);
+	if (rc == LS_OK && n != (size_t)p->n)
+		rc = err_set(e, LS_EFAIL, "rectify", "inspection %lld has "
+			     "%zu rectification tasks, %d planned", id, n,
+			     p->n);
+	for (size_t i = 0; rc == LS_OK && i < n; i++)
+		d->tasks[p->first + (int)i].id = ids[i];
+	d->st->inspections++;
+	d->st->rectifications += p->n;
+	d->st->tasks += p->n;
+	for (int i = 0; i < p->n; i++)
+		free(items[i].title);
+	free(items);
+	free(ids);
+	return rc;
+}
+
+static enum lserr play_merit(struct demo *d, const struct demo_ev *v,
+			     struct err *e)
+{
+	const struct demo_merit *dm = &demo_merits[v->ref];
+	struct merit_input in;
+	struct merit m;
+	enum lserr rc;
+
+	in.kind = dm->kind;
+	in.unit = dm->unit;
+	in.person = dm->person;
+	in.on = v->day;
+	in.points = dm->points;
+	in.reason = dm->reason;
+	merit_init(&m);
+	rc = svc_merit_add(d->c, &in, &m, e);
+	merit_release(&m);
+	if (!strcmp(dm->kind, "commend"))
+		d->st->commendations++;
+	else
+		d->st->accountabilities++;
+	return rc;
+}
+
+static enum lserr play_publish(struct demo *d, const struct demo_ev *v,
+			       struct err *e)
+{
+	struct eval_result r;
+	long long id;
+	enum lserr rc;
+
+	memset(&r, 0, sizeof(r));
+	rc = svc_eval(d->c, v->text, v->text2, NULL, &r, e);
+	if (rc == LS_OK)
+		rc = svc_eval_publish(d->c, &r, v->text2, &id, e);
+	eval_result_release(&r);
+	d->st->evaluations++;
+	return rc;
+}
+
+static enum lserr play_rate(struct demo *d, const struct demo_ev *v,
+			    struct err *e)
+{
+	const struct demo_rate *dr = &d->rates[v->ref];
+	const struct demo_ballot *b = &demo_ballots[dr->ballot];
+	struct rating r;
+	bool replaced;
+	enum lserr rc;
+
+	rating_init(&r);
+	r.login = b->rated;
+	r.period = v->text;
+	r.rater = b->rater;
+	r.type = b->type;
+	memcpy(r.score, dr->score, sizeof(r.score));
+	r.veto = b->veto;
+	rc = svc_cadre_rate(d->c, &r, &replaced, e);
+	rating_release(&r);
+	d->st->ballots++;
+	return rc;
+}
+
 static enum lserr play(struct demo *d, const struct demo_ev *v,
 		       struct err *e)
 {
@@ -294,6 +406,14 @@ static enum lserr play(struct demo *d, const struct demo_ev *v,
 		return play_milestone(d, v, e);
 	case DEMO_EV_ACT:
 		return play_act(d, v, e);
+	case DEMO_EV_INSPECT:
+		return play_inspect(d, v, e);
+	case DEMO_EV_MERIT:
+		return play_merit(d, v, e);
+	case DEMO_EV_PUBLISH:
+		return play_publish(d, v, e);
+	case DEMO_EV_RATE:
+		return play_rate(d, v, e);
 	}
 	return LS_OK;
 }
@@ -343,6 +463,9 @@ static void demo_release(struct demo *d)
 	free(d->pool);
 	free(d->ev);
 	free(d->tasks);
+	free(d->insp);
+	free(d->rates);
+	free(d->pwhash);
 	free(d->goal_ids);
 	free(d->ind_ids);
 	calendar_release(&d->cal);

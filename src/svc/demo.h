@@ -1,9 +1,11 @@
 /*
  * The demo city of `luoshi demo`: a fictional 哈尔滨市 with its units,
- * users, holiday calendar, goals and indicators, and tasks walked through
- * their whole life cycle over the months before the reference day. It
- * goes only through the public svc functions, so every row is validated
- * and audited exactly as a user's would be.
+ * users, holiday calendar, goals and indicators, tasks walked through
+ * their whole life cycle over the months before the reference day, and
+ * the evaluation system's year (inspections with rectification tasks,
+ * merits, published evaluations, cadre ballots). It goes only through
+ * the public svc functions, so every row is validated and audited exactly
+ * as a user's would be.
  */
 #ifndef LUOSHI_SVC_DEMO_H
 #define LUOSHI_SVC_DEMO_H
@@ -21,6 +23,10 @@ struct demo_stats {
 	long long units, users, holidays, goals, indicators, values;
 	long long tasks, milestones, reports, evidence, urges, instructions;
 	long long extensions, risks, rejections, reopens, cancels;
+	long long inspections, rectifications, commendations;
+	long long accountabilities, evaluations, ballots;
+	char eval_period[9];	/* the quarter evaluated and published */
+	char cadre_period[9];	/* the year of the cadre assessment */
 	long long status[TASK_NSTATUS];
 	long long light[LIGHT_N];
 };

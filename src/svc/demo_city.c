@@ -1,6 +1,8 @@
 /*
  * The demo city's names: units, people, holidays, goals, indicators, task
- * titles and the words people write into reports, urges and instructions.
+ * titles and the words people write into reports, urges and instructions;
+ * for the evaluation system, how well units work, inspection findings,
+ * commendations and accountability, and who rates whom.
  * Harbin's districts and departments are real names; every person, figure
  * and task is invented. Data only: demo_plan.c decides what happens.
  */
@@ -464,6 +466,136 @@ const char *const demo_cancel_reasons[] = {
 
 const char *const demo_evidence_names[] = {
 	"现场照片说明.txt", "验收报告.txt", "办结情况说明.txt", "会议纪要.txt",
+	NULL,
+};
+
+/*
+ * People assessed besides the task owners: with li and zhang, 道里区 has
+ * six, enough for one excellent place. Created after the city, before the
+ * goals (each user costs an argon2id hash: keep this list short).
+ */
+const struct demo_user demo_cadre_users[] = {
+	{ "xu", "徐海峰", "HRB-DL", "leader" },		/* 副区长 */
+	{ "feng", "冯晓燕", "HRB-DL", "leader" },	/* 副区长 */
+	{ "cao", "曹立新", "HRB-DL", "staff" },		/* 区政府办主任 */
+	{ "deng", "邓雪", "HRB-DL", "staff" },		/* 区督查专员 */
+	{ NULL, NULL, NULL, NULL },
+};
+
+/* The units inspected, better ones first. */
+const struct demo_standing demo_standings[] = {
+	{ "HRB-NG", 5 }, { "HRB-DL", 4 }, { "HRB-YSJ", 4 }, { "HRB-SB", 3 },
+	{ "HRB-FGW", 2 }, { "HRB-XF", 1 }, { "HRB-STJ", 1 }, { "HRB-PF", 0 },
+	{ "HRB-GXJ", 0 }, { "HRB-ZJJ", -1 }, { "HRB-AC", -2 },
+	{ "HRB-JTJ", -2 }, { "HRB-HL", -3 }, { "HRB-DW", -6 },
+	{ NULL, 0 },
+};
+
+const struct demo_merit demo_merits[] = {
+	{ "commend", "HRB-YSJ", NULL, 3, "营商环境评价位居全省前列", false },
+	{ "commend", "HRB-NG", NULL, 2,
+	  "“一刻钟便民生活圈”建设经验在全省推广", false },
+	{ "commend", "HRB-SB", NULL, 2,
+	  "重点招商项目签约额提前完成年度目标", false },
+	{ "commend", NULL, "zhou", 1,
+	  "12345热线诉求办理群众满意率连续三个月全市第一", false },
+	{ "account", "HRB-DW", NULL, 2, "12345热线办理超时，群众反映强烈",
+	  false },
+	{ "account", "HRB-HL", NULL, 1, "秸秆禁烧巡查不力，卫星监测发现火点",
+	  false },
+	{ "account", NULL, "wu", 1,
+	  "督查整改事项逾期未办结，对责任人进行约谈", false },
+	{ "commend", "HRB-STJ", NULL, 2, "空气质量优良天数比例同比明显提高",
+	  true },
+	{ "account", "HRB-JTJ", NULL, 1,
+	  "降雪后主干道清冰雪不及时，影响群众出行", true },
+	{ NULL, NULL, NULL, 0, NULL, false },
+};
+
+/*
+ * The assessment of T's year: 道里区 has six people assessed, so its
+ * excellent quota is one: xu takes it, feng (also 90 or more) falls to
+ * competent, deng is vetoed. Task owners stay under 90 whatever their
+ * tasks (0.7 × 85 + 0.3 × 100 = 89.5), so the grades hold for any seed.
+ * liu, the viewer, is the public's rater: wang records his ballots.
+ */
+const struct demo_assessed demo_assessed[] = {
+	{ "li", 80, 88 }, { "zhang", 74, 85 }, { "xu", 94, 98 },
+	{ "feng", 90, 93 }, { "cao", 78, 88 }, { "deng", 76, 86 },
+	{ "zhou", 78, 85 }, { "wu", 64, 78 }, { "hu", 72, 84 },
+	{ "song", 80, 85 },
+	{ NULL, 0, 0 },
+};
+
+const struct demo_ballot demo_ballots[] = {
+	{ "li", "chen", RATER_SUPERIOR, NULL },
+	{ "li", "xu", RATER_SUBORDINATE, NULL },
+	{ "li", "feng", RATER_SUBORDINATE, NULL },
+	{ "li", "zhang", RATER_SUBORDINATE, NULL },
+	{ "li", "liu", RATER_PUBLIC, NULL },
+	{ "xu", "li", RATER_SUPERIOR, NULL },
+	{ "xu", "feng", RATER_PEER, NULL },
+	{ "xu", "cao", RATER_SUBORDINATE, NULL },
+	{ "xu", "liu", RATER_PUBLIC, NULL },
+	{ "feng", "li", RATER_SUPERIOR, NULL },
+	{ "feng", "xu", RATER_PEER, NULL },
+	{ "feng", "deng", RATER_SUBORDINATE, NULL },
+	{ "feng", "liu", RATER_PUBLIC, NULL },
+	{ "zhang", "li", RATER_SUPERIOR, NULL },
+	{ "zhang", "cao", RATER_PEER, NULL },
+	{ "zhang", "deng", RATER_PEER, NULL },
+	{ "zhang", "liu", RATER_PUBLIC, NULL },
+	{ "cao", "li", RATER_SUPERIOR, NULL },
+	{ "cao", "zhang", RATER_PEER, NULL },
+	{ "cao", "deng", RATER_PEER, NULL },
+	{ "deng", "li", RATER_SUPERIOR,
+	  "违反中央八项规定精神，受到党内警告处分" },
+	{ "deng", "zhang", RATER_PEER, NULL },
+	{ "deng", "cao", RATER_PEER, NULL },
+	{ "zhou", "chen", RATER_SUPERIOR, NULL },
+	{ "zhou", "zheng", RATER_PEER, NULL },
+	{ "zhou", "liu", RATER_PUBLIC, NULL },
+	{ "wu", "chen", RATER_SUPERIOR, NULL },
+	{ "wu", "zheng", RATER_PEER, NULL },
+	{ "wu", "liu", RATER_PUBLIC, NULL },
+	{ "hu", "chen", RATER_SUPERIOR, NULL },
+	{ "hu", "guo", RATER_PEER, NULL },
+	{ "song", "wang", RATER_SUPERIOR, NULL },
+	{ "song", "he", RATER_PEER, NULL },
+	{ "song", "liu", RATER_PUBLIC, NULL },
+	{ NULL, NULL, RATER_SUPERIOR, NULL },
+};
+
+const char *const demo_inspectors[] = {
+	"市委督查室第一督查组：王督查、赵敏、孙立",
+	"市委督查室第二督查组：钱伟、周晓梅",
+	"市委督查室第三督查组：陈立军、吴迪",
+	"市委督查室、市营商环境建设监督局联合督查组：王督查、韩冰",
+	NULL,
+};
+
+const char *const demo_special_checks[] = {
+	"安全生产专项督查", "营商环境专项督查", "生态环境保护专项督查",
+	"民生实事专项督查", "12345热线办理质效专项督查", NULL,
+};
+
+/* Findings by score: 90 and over, 75 and over, below. */
+const char *const demo_findings_good[] = {
+	"重点任务推进有力，工作台账规范完整，群众满意度较高",
+	"责任分工明确，节点任务按期完成，经验做法值得推广",
+	NULL,
+};
+
+const char *const demo_findings_fair[] = {
+	"重点任务推进总体有序，但个别项目进度滞后于计划",
+	"工作机制基本健全，部分佐证材料不够完整",
+	"整改落实总体到位，少数问题存在反弹苗头",
+	NULL,
+};
+
+const char *const demo_findings_poor[] = {
+	"多项重点任务进度滞后，整改落实不到位",
+	"责任压得不实，群众反映问题回应不及时，台账管理混乱",
 	NULL,
 };
 

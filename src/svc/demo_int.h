@@ -8,6 +8,7 @@
 #ifndef LUOSHI_SVC_DEMO_INT_H
 #define LUOSHI_SVC_DEMO_INT_H
 
+#include "core/cadre.h"
 #include "core/calendar.h"
 #include "svc/demo.h"
 
@@ -86,6 +87,48 @@ extern const struct demo_topic demo_findings[];	/* 督查整改 */
 extern const struct demo_topic demo_dailies[];	/* 当日事 */
 extern const struct demo_risk demo_risks[];
 
+/* The evaluation system's year (demo_eval.c plans it). */
+
+/* How well a unit works: inspection scores and rectification speed. */
+struct demo_standing {
+	const char *code;
+	int bias;		/* points added to inspection scores */
+};
+
+/* A commendation or accountability record, dated by the plan. */
+struct demo_merit {
+	const char *kind;	/* "commend" or "account" */
+	const char *unit;	/* exactly one of unit and person */
+	const char *person;
+	double points;
+	const char *reason;
+	bool current;		/* in T's quarter, else the one before */
+};
+
+/* A person assessed, with the band of every score given to them. */
+struct demo_assessed {
+	const char *login;
+	int lo, hi;
+};
+
+/* A ballot of the assessment: viewers' ballots are recorded by wang. */
+struct demo_ballot {
+	const char *rated, *rater;
+	enum rater_type type;
+	const char *veto;	/* 一票否决 reason, or NULL */
+};
+
+extern const struct demo_user demo_cadre_users[];	/* besides demo_users */
+extern const struct demo_standing demo_standings[];
+extern const struct demo_merit demo_merits[];
+extern const struct demo_assessed demo_assessed[];
+extern const struct demo_ballot demo_ballots[];
+extern const char *const demo_inspectors[];
+extern const char *const demo_special_checks[];	/* 专项督查 names */
+extern const char *const demo_findings_good[];
+extern const char *const demo_findings_fair[];
+extern const char *const demo_findings_poor[];
+
 /* NULL-terminated lists of texts */
 extern const char *const demo_departments[];	/* unit codes */
 extern const char *const demo_districts[];
@@ -109,7 +152,8 @@ const char *demo_unit_name(const char *code);
 /* The plan: events, each played at its instant by its actor. */
 
 enum demo_ev_kind {
-	DEMO_EV_USER,		/* ref: demo_users index, -1 = admin */
+	DEMO_EV_USER,		/* ref: demo_users index, -1 = admin;
+				 * sub 1: demo_cadre_users index */
 	DEMO_EV_UNIT,
 	DEMO_EV_HOLIDAY,
 	DEMO_EV_GOAL,
@@ -121,6 +165,10 @@ enum demo_ev_kind {
 	DEMO_EV_MS_ADD,		/* sub: milestone number, day: due */
 	DEMO_EV_MS_DONE,
 	DEMO_EV_ACT,		/* act, with its arguments */
+	DEMO_EV_INSPECT,	/* ref: d->insp index */
+	DEMO_EV_MERIT,		/* ref: demo_merits index, day: on */
+	DEMO_EV_PUBLISH,	/* text: period, text2: group */
+	DEMO_EV_RATE,		/* ref: d->rates index */
 };
 
 struct demo_ev {
@@ -155,22 +203,43 @@ struct demo_task {
 	long long ms[DEMO_MAX_MS];	/* milestone ids, once added */
 };
 
+/* A planned inspection; its items are d->tasks[first .. first + n). */
+struct demo_insp {
+	const char *unit;
+	int on;
+	double score;
+	const char *findings, *inspectors;
+	int first, n;
+};
+
+/* A planned ballot: demo_ballots[ballot] with its drawn scores. */
+struct demo_rate {
+	int ballot;
+	int score[CADRE_NDIM];
+};
+
 struct demo {
 	struct ctx *c;
 	uint64_t rng;
 	struct calendar cal;
 	int T;			/* the reference day */
 	int year;		/* of the goals: the reference day's */
+	int setup;		/* the day the goals are set */
 	long long cap;		/* no event after this instant */
 	struct demo_ev *ev;
 	size_t nev, aev;
 	size_t slice;		/* first event of the slice being planned */
 	struct demo_task *tasks;
-	size_t ntasks;
+	size_t ntasks, atasks;
+	struct demo_insp *insp;
+	size_t ninsp, ainsp;
+	struct demo_rate *rates;
+	size_t nrates;
 	long long *goal_ids, *ind_ids;
 	char **pool;		/* strings the plan owns */
 	size_t npool, apool;
 	char *tmpdir;		/* for evidence files, made on first use */
+	char *pwhash;		/* DEMO_PASSWORD hashed once for all users */
 	const char *actor;	/* who c acts as now */
 	struct demo_stats *st;
 };
@@ -205,6 +274,23 @@ void demo_slice_end(struct demo *d);
 
 /* Plans `scale` tasks and their lives (demo_task.c). */
 void demo_plan_tasks(struct demo *d, int scale);
+/* A task title: the topic with "{}" replaced by a place; plan-owned. */
+const char *demo_title(struct demo *d, const struct demo_topic *t,
+		       const char *place);
+/* A new zeroed task at the end of d->tasks; its index. */
+int demo_task_new(struct demo *d);
+/*
+ * The life of rectification task t (整改), created by its inspection at
+ * d->tasks[t].created_at and due d->tasks[t].due: `slow` (0..100) makes
+ * late answers and late or missing closures likelier.
+ */
+void demo_plan_rectification(struct demo *d, int t, int slow);
+/*
+ * Plans the evaluation system's year after the tasks (demo_eval.c):
+ * inspections with rectification tasks, commendations and accountability,
+ * published evaluations and the cadre assessment of T's year.
+ */
+void demo_plan_eval(struct demo *d, int scale);
 /* Entries of a table before its terminator (demo_city.c). */
 size_t demo_count(const void *table, size_t size);
 #define DEMO_COUNT(t) demo_count((t), sizeof((t)[0]))

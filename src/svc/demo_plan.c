@@ -2,8 +2,9 @@
  * Planning the demo city's history (see demo_int.h): the randomness and
  * the event slices, then the setting — people, units and the calendar,
  * goals with their monthly plans, a raised weight and target, the monthly
- * actuals — before demo_task.c plans the tasks. Setup happens at the start
- * of the reference day's year, or 90 days before it if that is earlier.
+ * actuals — before demo_task.c plans the tasks and demo_eval.c the
+ * evaluation system's year. Setup happens at the start of the reference
+ * day's year, or 90 days before it if that is earlier.
  */
 #include "svc/demo_int.h"
 #include "util/buf.h"
@@ -286,9 +287,12 @@ void demo_plan(struct demo *d, int scale)
 	/* goals are set at the start of the year, or before the tasks */
 	setup = imin(date_from_ymd(y, 1, 6), d->T - 91);
 	setup = demo_wd(d, setup - 3, setup);
+	d->setup = setup;
 	plan_city(d, demo_wd(d, setup - 7, setup - 4));
 	plan_goals(d, setup);
 	raised = plan_revisions(d, setup);
 	plan_actuals(d, raised);
 	demo_plan_tasks(d, scale);
+	/* last, so that the tasks of a seed stay those planned before it */
+	demo_plan_eval(d, scale);
 }

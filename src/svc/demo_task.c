@@ -91,9 +91,8 @@ static const struct demo_topic *pick_topic(struct demo *d,
 	return &v[demo_rnd(d, 0, (int)DEMO_COUNT(v) - 1)];
 }
 
-/* The title: the topic with "{}" replaced by a place. */
-static const char *title_of(struct demo *d, const struct demo_topic *t,
-			    const char *place)
+const char *demo_title(struct demo *d, const struct demo_topic *t,
+		       const char *place)
 {
 	const char *at = strstr(t->title, "{}");
 	struct buf b = BUF_INIT;
@@ -190,7 +189,7 @@ static void plan_identity(struct demo *d, struct demo_task *tp, enum fate f)
 		tp->source = r < 48 ? "上级部署" : r < 78 ? "会议议定" :
 			"领导批示";
 	}
-	tp->title = title_of(d, t, demo_pick(d, l->places));
+	tp->title = demo_title(d, t, demo_pick(d, l->places));
 	goal = t->goal == DEMO_GOAL_OWN ?
 		(l->own_goal >= 0 ? l->own_goal : DEMO_GOAL_LIFE) : t->goal;
 	tp->goal = goal >= 0 && demo_chance(d, 85) ? goal : -1;
@@ -711,7 +710,7 @@ static void fate_daily(struct demo *d, int t, enum fate f)
 void demo_plan_tasks(struct demo *d, int scale)
 {
 	d->tasks = xcalloc((size_t)scale, sizeof(*d->tasks));
-	d->ntasks = (size_t)scale;
+	d->ntasks = d->atasks = (size_t)scale;
 	for (int t = 0; t < scale; t++) {
 		enum fate f = pick_fate(d, (size_t)t);
 
@@ -744,3 +743,64 @@ void demo_plan_tasks(struct demo *d, int scale)
 	}
 }
 
+
+int demo_task_new(struct demo *d)
+{
+	if (d->ntasks == d->atasks) {
+		d->atasks = d->atasks ? 2 * d->atasks : 64;
+		d->tasks = xreallocarray(d->tasks, d->atasks,
+					 sizeof(*d->tasks));
+	}
+	memset(&d->tasks[d->ntasks], 0, sizeof(d->tasks[0]));
+	d->tasks[d->ntasks].start = DATE_NONE;
+	return (int)d->ntasks++;
+}
+
+/*
+ * 整改: answered within hours by the unit's staff (late more often when
+ * slow); by T, a task past due was mostly closed on time, else late, and
+ * a recent one may still be open and urged (red); one not yet due is in
+ * progress or awaiting approval. Made the day before T or on T: open.
+ */
+void demo_plan_rectification(struct demo *d, int t, int slow)
+{
+	struct demo_task *tp = &d->tasks[t];
+	int T = d->T, c = (int)(tp->created_at / 86400), due = tp->due;
+	int a, r, k, roll;
+
+	if (c >= T - 1)
+		return;
+	a = ack(d, t, 5 + slow / 2);
+	if (a >= T)
+		return;
+	roll = demo_rnd(d, 0, 99);
+	if (due < T && roll < 75 - slow / 2) {
+		/* closed on or before due */
+		k = demo_wd(d, imin(imax(a + 1, due - 4), due), due);
+		r = demo_wd(d, imin(imax(a + 1, k - 2), k), k);
+		reports(d, t, a + 1, r, 0, 100, 60);
+		finish(d, t, r, k);
+	} else if (due < T && (roll < 92 - slow / 4 || due < T - 60)) {
+		/* closed after due, urged first */
+		r = demo_wd(d, due + 1, imin(due + 12, T));
+		urge(d, t, demo_wd(d, due + 1, r), demo_urges_overdue);
+		reports(d, t, a + 1, r, 0, 100, 40);
+		finish(d, t, r, demo_wd(d, r, imin(r + 3, T)));
+	} else if (due < T) {
+		/* still open past due: red */
+		r = demo_wd(d, imin(imax(a + 1, due - 5), T - 1), T - 1);
+		reports(d, t, a + 1, r, 0, demo_rnd(d, 40, 80), 0);
+		urge(d, t, demo_wd(d, due + 1, T), demo_urges_overdue);
+	} else if (roll < 20) {
+		/* finished early, awaiting approval */
+		r = demo_wd(d, imax(a + 1, T - 4), T);
+		reports(d, t, a + 1, r, 0, 100, 60);
+		act(d, t, r, TASK_SUBMIT, owner(d, t))->text =
+			"整改已完成，申请验收销号";
+	} else {
+		r = demo_wd(d, imax(a + 1, T - 6), T);
+		reports(d, t, a + 1, r, 0, imax(10, imin(90,
+			(int)(100LL * (T - c) / imax(1, due - c)) +
+			demo_rnd(d, -10, 10))), 0);
+	}
+}

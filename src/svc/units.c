@@ -166,9 +166,11 @@ static char *user_json(const struct user *u)
 	return jw_text_end(&x);
 }
 
-enum lserr svc_user_add(struct ctx *c, const char *login, const char *name,
-			const char *unit, const char *role,
-			const char *password, struct err *e)
+/* A user with `password` hashed here, or with `pwhash` as given. */
+static enum lserr user_add(struct ctx *c, const char *login,
+			   const char *name, const char *unit,
+			   const char *role, const char *password,
+			   const char *pwhash, struct err *e)
 {
 	struct user u;
 	struct unit un;
@@ -206,7 +208,7 @@ enum lserr svc_user_add(struct ctx *c, const char *login, const char *name,
 	u.name = name;
 	u.unit = unit;
 	u.role = r;
-	u.pwhash = hash;
+	u.pwhash = hash ? hash : pwhash;
 	u.created_at = c->now;
 	if ((rc = store_begin(c->st, e)) != LS_OK)
 		goto out;
@@ -226,6 +228,21 @@ out:
 	unit_release(&un);
 	buf_release(&u.arena);
 	return rc;
+}
+
+enum lserr svc_user_add(struct ctx *c, const char *login, const char *name,
+			const char *unit, const char *role,
+			const char *password, struct err *e)
+{
+	return user_add(c, login, name, unit, role, password, NULL, e);
+}
+
+enum lserr svc_user_add_hashed(struct ctx *c, const char *login,
+			       const char *name, const char *unit,
+			       const char *role, const char *pwhash,
+			       struct err *e)
+{
+	return user_add(c, login, name, unit, role, NULL, pwhash, e);
 }
 
 enum lserr svc_user_passwd(struct ctx *c, const char *login,

@@ -23,6 +23,15 @@ enum lserr svc_unit_list(struct ctx *c, store_unit_fn fn, void *arg,
 enum lserr svc_user_add(struct ctx *c, const char *login, const char *name,
 			const char *unit, const char *role,
 			const char *password, struct err *e);
+/*
+ * The same with a password already hashed by password_hash() (or NULL):
+ * the demo hashes its one password once for all its users, argon2id
+ * being by design the slowest step of seeding.
+ */
+enum lserr svc_user_add_hashed(struct ctx *c, const char *login,
+			       const char *name, const char *unit,
+			       const char *role, const char *pwhash,
+			       struct err *e);
 enum lserr svc_user_passwd(struct ctx *c, const char *login,
 			   const char *password, struct err *e);
 /* Users whose unit is in the actor's scope, ordered by login. */
