@@ -371,6 +371,26 @@ try {
     assert(st.data.status === 'done', `counted completion task ${first} is ${st.data.status}`)
   })
 
+  await check("a unit's page shows its board row and its burden by month as the API has them", async () => {
+    const p = wang.page
+    await p.goto(`${BASE}/eval?period=2026&group=district`)
+    await p.locator('[data-test=burden-table] tr[data-unit="HRB-DL"] a').click()
+    await p.waitForURL(/\/units\/HRB-DL$/)
+    await p.waitForSelector('[data-test=unit-burden] tbody tr[data-month]')
+    const year = new Date().getFullYear()
+    const api = await apiGet(wang.context, `/burden?unit=HRB-DL&period=${year}`)
+    const ui = await p.locator('[data-test=unit-burden] tbody tr[data-month]').evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim().split(' ')[0])))
+    const want = api.data.map((b) => [b.month, String(b.reports), String(b.urges), `${b.inspections}`, String(b.evaluations)])
+    assert(JSON.stringify(ui) === JSON.stringify(want),
+      `unit page burden ${JSON.stringify(ui)}\n       API ${JSON.stringify(want)}`)
+    const board = (await apiGet(wang.context, '/board?unit=HRB-DL')).data.find((r) => r.unit === 'HRB-DL')
+    const red = await p.locator('[data-test=unit-board] [data-light=red]').innerText()
+    assert(red.trim().endsWith(String(board.red)), `red shows "${red}", API ${board.red}`)
+    await p.waitForLoadState('networkidle')
+    await shot(p, 'unit')
+  })
+
   await check('no uncaught page errors', async () => {
     assert(pageErrors.length === 0, pageErrors.join('\n'))
   })

@@ -14,6 +14,7 @@ export const router = createRouter({
     { path: '/tasks/:id(\\d+)', name: 'task', component: Task, props: true },
     // The goal tree carries ECharts: its own chunk.
     { path: '/goals', name: 'goals', component: () => import('./views/Goals.vue') },
+    { path: '/units/:code', name: 'unit', component: () => import('./views/Unit.vue'), props: true },
     { path: '/eval', name: 'eval', component: () => import('./views/Evaluation.vue') },
     // The evaluation screens, each its own chunk.
     { path: '/inspections', name: 'inspections', component: () => import('./views/Inspections.vue'), props: { section: 'list' } },
