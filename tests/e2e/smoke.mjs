@@ -130,7 +130,9 @@ try {
       await p.waitForSelector('[data-test=board] tbody tr')
       for (const [path, ready, name] of [['/', '[data-test=board] tbody tr', 'phone-dashboard'],
         ['/tasks?light=red', '[data-test=task-table] tbody tr[data-id]', 'phone-tasks'],
-        ['/goals', '[data-test=goal-tree] .goal-card', 'phone-goals']]) {
+        ['/goals', '[data-test=goal-tree] .goal-card', 'phone-goals'],
+        ['/eval?period=2026&group=district', '[data-test=eval-table] tbody tr[data-unit]', 'phone-eval'],
+        ['/units/HRB-DL', '[data-test=unit-burden] tbody tr', 'phone-unit']]) {
         await p.goto(BASE + path)
         await p.waitForSelector(ready)
         await p.waitForLoadState('networkidle')
