@@ -104,3 +104,15 @@ bool policy_status_settable(enum policy_status to, int close, int today)
 {
 	return close >= today || to == POLICY_LANDED || to == POLICY_MISSED;
 }
+
+enum policy_alert policy_bulletin_kind(enum policy_status stored, int close,
+				       int today, int days, int first,
+				       int last)
+{
+	if (policy_closing(stored, close, today, days))
+		return POLICY_ALERT_CLOSING;
+	if (policy_effective(stored, close, today) == POLICY_MISSED &&
+	    close >= first && close <= last)
+		return POLICY_ALERT_MISSED;
+	return POLICY_ALERT_NONE;
+}

@@ -86,4 +86,20 @@ bool policy_closing(enum policy_status stored, int close, int today,
  */
 bool policy_status_settable(enum policy_status to, int close, int today);
 
+/* Why a bulletin lists a policy (policy_bulletin_kind). */
+enum policy_alert {
+	POLICY_ALERT_NONE,
+	POLICY_ALERT_CLOSING,	/* closing within `days` of today */
+	POLICY_ALERT_MISSED,	/* missed, its window closed in the period */
+};
+
+/*
+ * The bulletin's policy windows (SPEC §7): closing within `days` of the
+ * day of issue `today`, or effectively missed with window_close within
+ * the period [first, last].
+ */
+enum policy_alert policy_bulletin_kind(enum policy_status stored, int close,
+				       int today, int days, int first,
+				       int last);
+
 #endif

@@ -104,6 +104,37 @@ static void test_settable(void **state)
 	assert_true(policy_status_settable(POLICY_MISSED, CLOSE, DAY(12, 1)));
 }
 
+static void test_bulletin_kind(void **state)
+{
+	/* period 2026-Q4: 2026-10-01 .. 2026-12-31, issued 2026-11-26 */
+	int f = DAY(10, 1), l = DAY(12, 31), t = DAY(11, 26);
+
+	(void)state;
+	/* closes 11-30: 4 days left <= 14 */
+	assert_int_equal(policy_bulletin_kind(POLICY_APPLYING, CLOSE, t, 14,
+					      f, l), POLICY_ALERT_CLOSING);
+	/* closes 12-11: 15 days left > 14, not listed */
+	assert_int_equal(policy_bulletin_kind(POLICY_WATCHING, DAY(12, 11), t,
+					      14, f, l), POLICY_ALERT_NONE);
+	/* closed 11-25 (the day before issue) un-landed: missed */
+	assert_int_equal(policy_bulletin_kind(POLICY_WATCHING, DAY(11, 25), t,
+					      14, f, l), POLICY_ALERT_MISSED);
+	/* closed 09-30, before the period: not this bulletin's */
+	assert_int_equal(policy_bulletin_kind(POLICY_WATCHING, DAY(9, 30), t,
+					      14, f, l), POLICY_ALERT_NONE);
+	/* closed 10-01, the period's first day: listed */
+	assert_int_equal(policy_bulletin_kind(POLICY_APPLYING, DAY(10, 1), t,
+					      14, f, l), POLICY_ALERT_MISSED);
+	/* landed: never listed */
+	assert_int_equal(policy_bulletin_kind(POLICY_LANDED, DAY(11, 25), t,
+					      14, f, l), POLICY_ALERT_NONE);
+	assert_int_equal(policy_bulletin_kind(POLICY_LANDED, CLOSE, t, 14, f,
+					      l), POLICY_ALERT_NONE);
+	/* given up (missed) before its close 11-30 in the period: missed */
+	assert_int_equal(policy_bulletin_kind(POLICY_MISSED, CLOSE, t, 14, f,
+					      l), POLICY_ALERT_MISSED);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -112,6 +143,7 @@ int main(void)
 		cmocka_unit_test(test_effective),
 		cmocka_unit_test(test_closing),
 		cmocka_unit_test(test_settable),
+		cmocka_unit_test(test_bulletin_kind),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
