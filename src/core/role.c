@@ -39,6 +39,7 @@ static const struct {
 	[PERM_CADRE_RATE] = { "rate cadres", A | S | L | F },
 	[PERM_CADRE_RECORD] = { "record ratings for other raters", A | S },
 	[PERM_CADRE_READ] = { "see others' cadre assessments", A | S | L },
+	[PERM_POLICY_EDIT] = { "edit policies", A | S | L },
 };
 
 bool role_parse(const char *s, enum role *r)

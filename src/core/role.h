@@ -30,6 +30,7 @@ enum perm {
 	PERM_CADRE_RATE,	/* rate a cadre as oneself */
 	PERM_CADRE_RECORD,	/* record others' ballots (paper ballots) */
 	PERM_CADRE_READ,	/* others' cadre grades and their inputs */
+	PERM_POLICY_EDIT,	/* policy add, update, link (政策) */
 };
 
 /* Parses "admin", "supervisor", ...; false if unknown. */

@@ -11,11 +11,12 @@
 
 const char *const settings_keys[] = {
 	"warn_days", "lag", "report_days", "ack_hours", "evidence_max",
-	"inspection_cap", NULL,
+	"inspection_cap", "policy_warn_days", NULL,
 };
 
-static const long long lo[] = { 0, 0, 1, 1, 1, 1 };
-static const long long hi[] = { 365, 100, 365, 24 * 365, 1LL << 32, 1000 };
+static const long long lo[] = { 0, 0, 1, 1, 1, 1, 0 };
+static const long long hi[] = { 365, 100, 365, 24 * 365, 1LL << 32, 1000,
+				  365 };
 
 void settings_default(struct settings *s)
 {
@@ -25,6 +26,7 @@ void settings_default(struct settings *s)
 	s->ack_hours = 24;
 	s->evidence_max = 20LL * 1024 * 1024;
 	s->inspection_cap = 4;
+	s->policy_warn_days = 14;
 }
 
 static int key_index(const char *key)
@@ -44,6 +46,7 @@ long long settings_get(const struct settings *s, const char *key)
 	case 3: return s->ack_hours;
 	case 4: return s->evidence_max;
 	case 5: return s->inspection_cap;
+	case 6: return s->policy_warn_days;
 	}
 	return -1;
 }
@@ -73,6 +76,7 @@ int settings_set(struct settings *s, const char *key, const char *value,
 	case 3: s->ack_hours = (int)v; break;
 	case 4: s->evidence_max = v; break;
 	case 5: s->inspection_cap = (int)v; break;
+	case 6: s->policy_warn_days = (int)v; break;
 	}
 	return 0;
 }

@@ -12,6 +12,7 @@ struct settings {
 	int ack_hours;		/* answered in time within this (24) */
 	long long evidence_max;	/* bytes per evidence file (20 MiB) */
 	int inspection_cap;	/* inspections per unit per month (4) */
+	int policy_warn_days;	/* policy window closing within (14) */
 };
 
 void settings_default(struct settings *s);

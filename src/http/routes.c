@@ -95,6 +95,12 @@ const struct route routes[] = {
 	GET("/cadre/grades", PERM_READ, api_cadre_grades),
 	GET("/cadre/{login}", PERM_READ, api_cadre_show),
 
+	GET("/policies", PERM_READ, api_policies_list),
+	POST("/policies", PERM_POLICY_EDIT, api_policies_create),
+	GET("/policies/{id}", PERM_READ, api_policies_show),
+	PATCH("/policies/{id}", PERM_POLICY_EDIT, api_policies_patch),
+	POST("/policies/{id}/links", PERM_POLICY_EDIT, api_policies_link),
+
 	GET("/calendar", PERM_READ, api_calendar_list),
 	POST("/calendar", PERM_ADMIN, api_calendar_set),
 	GET("/settings", PERM_READ, api_settings_show),

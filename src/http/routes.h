@@ -101,5 +101,10 @@ void api_cadre_rate(struct req *r);
 void api_cadre_ratings(struct req *r);
 void api_cadre_grades(struct req *r);
 void api_cadre_show(struct req *r);
+void api_policies_list(struct req *r);
+void api_policies_create(struct req *r);
+void api_policies_show(struct req *r);
+void api_policies_patch(struct req *r);
+void api_policies_link(struct req *r);
 
 #endif

@@ -20,6 +20,7 @@
 #include "core/eval.h"
 #include "core/goal.h"
 #include "core/indicator.h"
+#include "core/policy.h"
 #include "core/scope.h"
 #include "core/settings.h"
 #include "core/task.h"
@@ -411,6 +412,35 @@ typedef int (*store_burden_fn)(const struct burden_row *b, void *arg);
 enum lserr store_burden_each(struct store *s, const char *prefix,
 			     const char *unit, int from, int to,
 			     store_burden_fn fn, void *arg, struct err *e);
+
+/*
+ * Policies (政策): inserted with version 1; listed by window_close then
+ * id. The update writes status and value where the stored version is
+ * p->version and bumps it (LS_EVERSION, nothing changed, when it differs).
+ */
+typedef int (*store_policy_fn)(const struct policy *p, void *arg);
+enum lserr store_policy_insert(struct store *s, const struct policy *p,
+			       long long *id, struct err *e);
+enum lserr store_policy_get(struct store *s, long long id, struct policy *out,
+			    struct err *e);
+/* Policies whose unit's path starts with prefix (NULL: all). */
+enum lserr store_policy_each(struct store *s, const char *prefix,
+			     store_policy_fn fn, void *arg, struct err *e);
+enum lserr store_policy_update(struct store *s, const struct policy *p,
+			       struct err *e);
+/*
+ * Links a policy to a goal (goal_id) or else a task (task_id):
+ * LS_ENOTFOUND naming goal_id / task_id when it does not exist,
+ * LS_ECONFLICT when the link is already there.
+ */
+enum lserr store_policy_link(struct store *s, long long policy_id,
+			     long long goal_id, long long task_id,
+			     struct err *e);
+/* A policy's links: goals first, then tasks, each by id. */
+typedef int (*store_policy_link_fn)(bool task, long long id, void *arg);
+enum lserr store_policy_links(struct store *s, long long policy_id,
+			      store_policy_link_fn fn, void *arg,
+			      struct err *e);
 
 /* Audit trail */
 struct audit_filter {

@@ -575,19 +575,91 @@ static enum lserr targets_lowered(struct bul *b, struct err *e)
 	return rc;
 }
 
-/*
- * Policy windows closing in the period (SPEC §2 policy): a hook for the
- * policy system (issue 6). Policies are not stored yet, so it writes
- * nothing; it will write its own section heading and table here.
- */
-static enum lserr policy_windows(struct bul *b, struct err *e)
+/* 6. Policy windows: closing now, or missed in the period */
+
+struct windows {
+	struct bul *b;
+	long long n;
+};
+
+static const char *level_word(struct bul *b, enum policy_level l)
 {
-	(void)b;
-	(void)e;
-	return LS_OK;
+	switch (l) {
+	case POLICY_NATIONAL: return W(b, "国家级", "national");
+	case POLICY_PROVINCIAL: return W(b, "省级", "provincial");
+	case POLICY_MUNICIPAL: break;
+	}
+	return W(b, "市级", "municipal");
 }
 
-/* 6. Burden: svc_burden's months added up per unit */
+static int window_row(const struct policy *p, void *arg)
+{
+	struct windows *x = arg;
+	struct bul *b = x->b;
+	const struct bunit *u = find_unit(b, p->unit);
+	enum policy_alert a;
+	char op[DATE_STRLEN], cl[DATE_STRLEN];
+	struct doc_cell c[9];
+
+	a = policy_bulletin_kind(p->status, p->close, b->c->today,
+				 b->c->settings.policy_warn_days,
+				 b->ev.p.first, b->ev.p.last);
+	if (a == POLICY_ALERT_NONE || !u)
+		return 0;
+	c[0] = DOC_STR(p->unit);
+	c[1] = DOC_STR(u->name);
+	c[2] = DOC_NUM((double)p->id);
+	c[3] = DOC_STR(p->title);
+	c[4] = DOC_STR(p->issuer);
+	c[5] = DOC_STR(level_word(b, p->level));
+	c[6] = DOC_STR(date_format(p->open, op));
+	c[7] = DOC_STR(date_format(p->close, cl));
+	c[8] = DOC_STR(a == POLICY_ALERT_CLOSING ?
+		       W(b, "临近截止", "closing") : W(b, "已错过", "missed"));
+	doc_row(b->d, c);
+	x->n++;
+	return 0;
+}
+
+static enum lserr policy_windows(struct bul *b, struct err *e)
+{
+	const struct doc_col cols[] = {
+		{ W(b, "单位", "Unit"), 8, DOC_TEXT },
+		{ W(b, "单位名称", "Unit name"), 12, DOC_TEXT },
+		{ W(b, "编号", "ID"), 5, DOC_NUMBER },
+		{ W(b, "政策", "Policy"), 26, DOC_TEXT },
+		{ W(b, "发布机关", "Issuer"), 12, DOC_TEXT },
+		{ W(b, "层级", "Level"), 6, DOC_TEXT },
+		{ W(b, "窗口期开始", "Window opens"), 10, DOC_DATE },
+		{ W(b, "窗口期截止", "Window closes"), 10, DOC_DATE },
+		{ W(b, "提示", "Alert"), 8, DOC_TEXT },
+	};
+	struct windows x;
+	char text[320];
+	enum lserr rc;
+
+	x.b = b;
+	x.n = 0;
+	doc_heading(b->d, W(b, "六、政策窗口期", "6. Policy windows"));
+	snprintf(text, sizeof(text), W(b,
+		 "窗口期在通报日起 %d 天内截止而尚未落地的政策（临近截止），"
+		 "以及窗口期在本期内截止而未落地的政策（已错过），按截止日期"
+		 "排列。",
+		 "Policies not landed whose window closes within %d days of "
+		 "the day of issue (closing), and those whose window closed "
+		 "in the period un-landed (missed), by closing day."),
+		 b->c->settings.policy_warn_days);
+	doc_para(b->d, text);
+	doc_table_begin(b->d, cols, 9);
+	rc = store_policy_each(b->c->st, b->prefix, window_row, &x, e);
+	doc_table_end(b->d);
+	if (!rc && !x.n)
+		doc_para(b->d, W(b, "无临近截止或错过的政策窗口期。",
+				 "No policy window closing or missed."));
+	return rc;
+}
+
+/* 7. Burden: svc_burden's months added up per unit */
 
 static void burden_row_out(struct bul *b, const struct burden_row *sum,
 			   long long over)
@@ -621,7 +693,7 @@ static void burden(struct bul *b)
 	char text[160];
 
 	memset(&sum, 0, sizeof(sum));
-	doc_heading(b->d, W(b, "六、基层减负", "6. Burden"));
+	doc_heading(b->d, W(b, "七、基层减负", "7. Burden"));
 	snprintf(text, sizeof(text), W(b, "每单位每月检查上限 %d 次。",
 				       "Inspection cap: %d per unit and "
 				       "month."), b->burden.cap);

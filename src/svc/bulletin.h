@@ -1,10 +1,11 @@
 /*
  * The bulletin (督查通报, SPEC §7): one period's summary, red and late
  * items by unit, the ranking, commendations and accountability, targets
- * lowered and the burden, for the actor's scope, written as HTML,
- * Markdown, XLSX or PDF through doc/. Every figure is another service's
- * (eval, board, burden, merits, revisions), so a bulletin never disagrees
- * with `eval`, `burden` or `task list`.
+ * lowered, policy windows closing or missed, and the burden, for the
+ * actor's scope, written as HTML, Markdown, XLSX or PDF through doc/.
+ * Every figure is another service's (eval, board, burden, merits,
+ * revisions, policies), so a bulletin never disagrees with `eval`,
+ * `burden`, `task list` or `policy list`.
  */
 #ifndef LUOSHI_SVC_BULLETIN_H
 #define LUOSHI_SVC_BULLETIN_H

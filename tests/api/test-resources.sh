@@ -879,7 +879,7 @@ apij wang POST /api/v1/tasks '{"title":"再算一次","lead":"HRB-DL","within":5
 is '[.id,.due]' '[6,"2026-12-04"]' "task 6 within 5 working days"
 
 # === settings ================================================================
-SET0='{"warn_days":3,"lag":25,"report_days":7,"ack_hours":24,"evidence_max":20971520,"inspection_cap":4}'
+SET0='{"warn_days":3,"lag":25,"report_days":7,"ack_hours":24,"evidence_max":20971520,"inspection_cap":4,"policy_warn_days":14}'
 api_as kan GET /api/v1/settings
 expect_status 200 "a viewer reads the settings"
 expect_out "$SET0" "the default settings"
@@ -930,7 +930,7 @@ ls_run --json task show 5
 expect_eq "$(printf '%s' "$OUT" | jq -r .light)" yellow "task 5 in the CLI"
 apij admin PATCH /api/v1/settings '{"warn_days":4,"lag":30}'
 expect_status 200 "PATCH two settings"
-expect_out '{"warn_days":4,"lag":30,"report_days":7,"ack_hours":24,"evidence_max":20971520,"inspection_cap":4}' \
+expect_out '{"warn_days":4,"lag":30,"report_days":7,"ack_hours":24,"evidence_max":20971520,"inspection_cap":4,"policy_warn_days":14}' \
 	"both settings changed"
 expect_eq "$(audit_count)" $((n + 3)) "each change is audited"
 api_as li GET /api/v1/tasks/5

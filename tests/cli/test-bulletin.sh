@@ -86,6 +86,29 @@ L --as sup account add --unit B --on 2026-11-20 --points 3 \
 L --as sup account add --unit B --on 2026-09-20 --points 9 \
 	--reason 上季度 >/dev/null
 
+# Policy windows (T = 2026-11-26, policy_warn_days 14, Q4):
+# 1 A closes 11-30, watching: 30 - 26 = 4 days <= 14 → 临近截止
+# 2 B closed 11-25, applying (recorded on 11-01, before the close): 11-25
+#   < T un-landed, in Q4 → 已错过
+# 3 A closes 12-20, watching: 24 days > 14, not listed
+# 4 B closed 11-20, landed: not listed
+# 5 A closed 09-30, watching: missed, but before Q4: not listed
+# Listed by closing day: 2 (11-25) then 1 (11-30).
+L policy add 甲区专项债 --issuer 财政部 --level national --issued 2026-10-01 \
+	--open 2026-10-01 --close 2026-11-30 --unit A >/dev/null
+L --today 2026-11-01 policy add 乙区补助 --issuer 省财政厅 --level provincial \
+	--issued 2026-09-01 --open 2026-09-01 --close 2026-11-25 --unit B \
+	--status applying >/dev/null
+L policy add 甲区试点 --issuer 市发改委 --level municipal \
+	--issued 2026-11-01 --open 2026-11-01 --close 2026-12-20 --unit A \
+	>/dev/null
+L policy add 乙区奖补 --issuer 省商务厅 --level provincial \
+	--issued 2026-10-01 --open 2026-10-01 --close 2026-11-20 --unit B \
+	--status landed >/dev/null
+id=$(L policy add 甲区旧政 --issuer 市财政局 --level municipal \
+	--issued 2026-08-01 --open 2026-08-01 --close 2026-09-30 --unit A)
+expect_eq "$id" 5 "policy ids as planned"
+
 # Summary (admin's scope: all). Due in Q4, not cancelled: 1 2 3 4 5 7 8
 # 9 10 = 9; closed by 12-31: 3 4 8 9, on time 4 9 = 2, late 3 8 = 2;
 # rate 2/4 = 50.00 %; red now 1 2 7 10 = 4; yellow 5 = 1; cancelled 6 = 1.
@@ -138,19 +161,27 @@ expect_eq "$(sed -n '/^## 四、/,/^## 六、/p' b.md)" "## 四、表彰和问�
 | ---: | --- | --- | --- | ---: | ---: | --- | --- | --- |
 | 1 | 产值 | A | 越高越好 | 100 | 80 | sup | 2026-11-15 | 受市场影响 |
 
-## 六、基层减负" "md: merits in the period (not 09-20's), the lowered target only"
+## 六、政策窗口期" "md: merits in the period (not 09-20's), the lowered target only"
+expect_eq "$(sed -n '/^## 六、/,/^## 七、/p' b.md)" "## 六、政策窗口期
+
+窗口期在通报日起 14 天内截止而尚未落地的政策（临近截止），以及窗口期在本期内截止而未落地的政策（已错过），按截止日期排列。
+
+| 单位 | 单位名称 | 编号 | 政策 | 发布机关 | 层级 | 窗口期开始 | 窗口期截止 | 提示 |
+| --- | --- | ---: | --- | --- | --- | --- | --- | --- |
+| B | 乙区 | 2 | 乙区补助 | 省财政厅 | 省级 | 2026-09-01 | 2026-11-25 | 已错过 |
+| A | 甲区 | 1 | 甲区专项债 | 财政部 | 国家级 | 2026-10-01 | 2026-11-30 | 临近截止 |
+
+## 七、基层减负" "md: policy 2 missed in Q4, 1 closing in 4 days; 3 4 5 not"
 OUT=$(sed -n '/（district）/,/^## 四/p' b.md)
 expect_contains "| 1 | A | 甲区 | 59.63 | 40 | 50 | 60 |  | 75 | 80 | 2 | 0 | \
 9.45–90.55 | 持平 |  |" "md: A's ranking row"
 expect_contains "| 2 | B | 乙区 | 51.17 | 50 | 50 | 75 |  |  |  | 0 | 3 | \
 9.45–90.55 | 持平 |  |" "md: B's ranking row"
 # burden: A had 1 report (task 2), 1 urge (task 1), 1 inspection
-OUT=$(sed -n '/^## 六、/,$p' b.md)
+OUT=$(sed -n '/^## 七、/,$p' b.md)
 expect_contains "| A | 甲区 | 1 | 1 | 1 | 0 | 0 |" "md: A's burden"
 expect_lacks "| B |" "md: B had no burden"
-# the policy section is a hook: nothing of it in the output
 OUT=$(cat b.md)
-expect_lacks "政策" "md: no policy placeholder"
 expect_contains "_统计期间 2026-10-01 至 2026-12-31，2026-11-26 印发_" \
 	"md: period and day of issue"
 
@@ -159,7 +190,7 @@ expect_ok "html" bulletin --period 2026-Q4 --format html -o b.html
 OUT=$(cat b.html)
 expect_contains "<title>2026年第四季度督查通报</title>" "html: title"
 for h in 一、总体情况 二、红灯和逾期事项 "三、综合评价排名（district）" \
-	四、表彰和问责 五、目标下调 六、基层减负; do
+	四、表彰和问责 五、目标下调 六、政策窗口期 七、基层减负; do
 	expect_contains "<h2>$h</h2>" "html: section $h"
 done
 expect_contains "本期到期任务 9 项，按期办结 2 项，逾期办结 2 项，按期办结率 \
@@ -175,6 +206,9 @@ OUT=$(cat en.md)
 expect_contains "# Supervision bulletin, 2026-Q4" "en: title"
 expect_contains "| B | 乙区 | 7 | 乙一红灯 | 李四 | 2026-11-01 | 25 | Red | \
 Open |" "en: a red row in English words"
+expect_contains "| B | 乙区 | 2 | 乙区补助 | 省财政厅 | provincial | 2026-09-01 | \
+2026-11-25 | missed |" "en: policy 2 missed"
+expect_contains "## 6. Policy windows" "en: policy section"
 expect_contains "| Tasks due in the period | 9 |" "en: summary"
 
 # --- XLSX: sheets cell by cell (inline strings) ---
@@ -189,7 +223,7 @@ cell() {
 OUT=$(grep -o '<sheet name="[^"]*"' x/xl/workbook.xml | cut -d'"' -f2 |
 	paste -sd'|' -)
 expect_out "概要|一、总体情况|二、红灯和逾期事项|三、综合评价排名（district）|\
-四、表彰和问责|五、目标下调|六、基层减负" "xlsx: one sheet per table"
+四、表彰和问责|五、目标下调|六、政策窗口期|七、基层减负" "xlsx: one sheet per table"
 expect_eq "$(cell sheet2 A2)=$(cell sheet2 B2)" "本期到期任务=9" "xlsx: due"
 expect_eq "$(cell sheet2 B3),$(cell sheet2 B4),$(cell sheet2 B5)" "2,2,4" \
 	"xlsx: on time, late, red"
@@ -211,6 +245,12 @@ grep -q 'sharedStrings' x/'[Content_Types].xml' &&
 	bad "xlsx: shared strings (not constant memory)" || ok
 expect_eq "$(cell sheet6 E2)→$(cell sheet6 F2) $(cell sheet6 I2)" \
 	"100→80 受市场影响" "xlsx: lowered target"
+# policy 2's window: 2026-11-25 = 46023 (2026-01-01) + 328 = 46351
+expect_eq "$(cell sheet7 A2)|$(cell sheet7 C2)|$(cell sheet7 F2)|\
+$(cell sheet7 H2)|$(cell sheet7 I2)" "B|2|省级|46351|已错过" \
+	"xlsx: policy 2 missed, its close a real date"
+expect_eq "$(cell sheet7 C3)|$(cell sheet7 I3)|$(cell sheet7 C4)" \
+	"1|临近截止|" "xlsx: policy 1 closing, nothing after it"
 
 # --- PDF: red items, ranking, page numbers ---
 expect_ok "pdf" bulletin --period 2026-Q4 -o b.pdf
@@ -224,6 +264,11 @@ expect_contains "B 乙区 7 乙一红灯 李四 2026-11-01 25 红灯 待签收" 
 	"pdf: B's red item"
 expect_contains "B 乙区 10 乙四节点 李四 2026-12-20 5 红灯 办理中" \
 	"pdf: B's milestone-red item"
+OUT=$(grep -E '专项债|乙区补助' b.txt | sed 's/  */ /g')
+expect_contains "A 甲区 1 甲区专项债 财政部 国家级 2026-10-01 2026-11-30 \
+临近截止" "pdf: policy 1 closing"
+expect_contains "B 乙区 2 乙区补助 省财政厅 省级 2026-09-01 2026-11-25 \
+已错过" "pdf: policy 2 missed"
 OUT=$(grep -E '^ *[12] +[AB] ' b.txt | sed 's/  */ /g')
 expect_contains "1 A 甲区 59.63 40 50 60 75 80 2 0 9.45–90.55 持平" \
 	"pdf: A's ranking row"
@@ -253,6 +298,8 @@ expect_contains "本期到期任务 5 项，按期办结 1 项，逾期办结 1 
 50.00%；截至 2026-11-26，红灯 2 项，黄灯 1 项；本期撤销 1 项。" \
 	"dv: A's figures only (5 due, 1 + 1 closed, 2 red, 1 yellow)"
 expect_lacks "乙" "dv: nothing of B"
+expect_contains "| A | 甲区 | 1 | 甲区专项债 | 财政部 | 国家级 | 2026-10-01 | \
+2026-11-30 | 临近截止 |" "dv: A's closing policy"
 expect_lacks "HRB" "dv: nothing of the city"
 expect_contains "| 1 | A | 甲区 | 59.63 |" "dv: A keeps its group rank"
 expect_ok "sup --unit B" --as sup bulletin --period 2026-Q4 --unit B -o b2.md

@@ -285,7 +285,7 @@ static const char *unit_codes(struct fx *fx, const char *prefix)
 }
 
 /* The number of files in src/store/migrations/sqlite/. */
-#define SCHEMA_VERSION 9
+#define SCHEMA_VERSION 10
 
 /* Opening, migrations, transactions, backup */
 
@@ -2053,6 +2053,121 @@ static void test_cadre(void **state)
 	assert_int_equal(x.n, 2);
 }
 
+/* Policies: insert, get, scoped list by close, versioned update, links. */
+struct pol_ids {
+	long long id[8];
+	int n;
+	long long links[8];
+	int nlinks;
+};
+
+static int pol_cb(const struct policy *p, void *arg)
+{
+	struct pol_ids *x = arg;
+
+	x->id[x->n++] = p->id;
+	return 0;
+}
+
+static int pol_link_cb(bool task, long long id, void *arg)
+{
+	struct pol_ids *x = arg;
+
+	/* goals as positive ids, tasks negative */
+	x->links[x->nlinks++] = task ? -id : id;
+	return 0;
+}
+
+static void test_policies(void **state)
+{
+	struct fx *fx = *state;
+	struct policy p;
+	struct goal g;
+	struct pol_ids x;
+	long long a = 0, b = 0, goal = 0, task;
+
+	seed(fx);
+	task = add_simple(fx, "申报", "HRB-DL", NULL, NULL);
+	policy_init(&p);
+	p.title = "专项债";
+	p.issuer = "财政部";
+	p.level = POLICY_NATIONAL;
+	p.issued = D(2026, 10, 1);
+	p.open = D(2026, 11, 1);
+	p.close = D(2026, 12, 10);
+	p.unit = "HRB-DL-A";
+	p.status = POLICY_APPLYING;
+	p.value = "2 亿元";
+	p.created_at = "2026-11-26T00:00:00Z";
+	goal_init(&g);
+	g.title = "经济";
+	g.unit = "HRB-DL";
+	g.year = 2026;
+	g.created_at = "2026-01-10T08:00:00Z";
+	OK(store_begin(fx->s, &fx->e));
+	OK(store_goal_insert(fx->s, &g, &goal, &fx->e));
+	OK(store_policy_insert(fx->s, &p, &a, &fx->e));
+	p.unit = "HRB-NG";
+	p.close = D(2026, 11, 30);	/* closes first: listed first */
+	p.value = NULL;
+	OK(store_policy_insert(fx->s, &p, &b, &fx->e));
+	p.unit = "NOPE";
+	FAILS(store_policy_insert(fx->s, &p, NULL, &fx->e), LS_ENOTFOUND,
+	      "unit", "unit 'NOPE' not found");
+	OK(store_commit(fx->s, &fx->e));
+
+	policy_init(&p);
+	OK(store_policy_get(fx->s, a, &p, &fx->e));
+	assert_string_equal(p.title, "专项债");
+	assert_string_equal(p.issuer, "财政部");
+	assert_int_equal(p.level, POLICY_NATIONAL);
+	assert_int_equal(p.issued, D(2026, 10, 1));
+	assert_int_equal(p.open, D(2026, 11, 1));
+	assert_int_equal(p.close, D(2026, 12, 10));
+	assert_string_equal(p.unit, "HRB-DL-A");
+	assert_int_equal(p.status, POLICY_APPLYING);
+	assert_string_equal(p.value, "2 亿元");
+	assert_int_equal(p.version, 1);
+	FAILS(store_policy_get(fx->s, 99, &p, &fx->e), LS_ENOTFOUND, "id",
+	      "policy '99' not found");
+
+	memset(&x, 0, sizeof(x));
+	OK(store_policy_each(fx->s, NULL, pol_cb, &x, &fx->e));
+	assert_int_equal(x.n, 2);
+	assert_true(x.id[0] == b && x.id[1] == a);
+	memset(&x, 0, sizeof(x));
+	OK(store_policy_each(fx->s, "/HRB/HRB-DL/", pol_cb, &x, &fx->e));
+	assert_int_equal(x.n, 1);
+	assert_true(x.id[0] == a);
+
+	/* versioned update: version 1 → 2; a stale one changes nothing */
+	OK(store_policy_get(fx->s, a, &p, &fx->e));
+	p.status = POLICY_LANDED;
+	p.value = NULL;
+	OK(store_begin(fx->s, &fx->e));
+	OK(store_policy_update(fx->s, &p, &fx->e));
+	FAILS(store_policy_update(fx->s, &p, &fx->e), LS_EVERSION,
+	      "version", "policy 1 has version 2, not 1");
+	OK(store_policy_link(fx->s, a, goal, 0, &fx->e));
+	OK(store_policy_link(fx->s, a, 0, task, &fx->e));
+	FAILS(store_policy_link(fx->s, a, goal, 0, &fx->e), LS_ECONFLICT,
+	      "goal_id", "policy 1 is already linked to goal 1");
+	FAILS(store_policy_link(fx->s, a, 0, 77, &fx->e), LS_ENOTFOUND,
+	      "task_id", "task '77' not found");
+	OK(store_commit(fx->s, &fx->e));
+	policy_release(&p);
+	OK(store_policy_get(fx->s, a, &p, &fx->e));
+	assert_int_equal(p.status, POLICY_LANDED);
+	assert_null(p.value);
+	assert_int_equal(p.version, 2);
+	memset(&x, 0, sizeof(x));
+	OK(store_policy_links(fx->s, a, pol_link_cb, &x, &fx->e));
+	assert_int_equal(x.nlinks, 2);
+	assert_true(x.links[0] == goal && x.links[1] == -task);
+	policy_release(&p);
+	goal_release(&g);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -2083,6 +2198,7 @@ int main(void)
 		T(test_calendar),
 		T(test_audit),
 		T(test_cadre),
+		T(test_policies),
 	};
 
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);

@@ -27,9 +27,9 @@ static void test_keys_and_get(void **state)
 {
 	static const char *const want[] = {
 		"warn_days", "lag", "report_days", "ack_hours", "evidence_max",
-		"inspection_cap",
+		"inspection_cap", "policy_warn_days",
 	};
-	static const long long val[] = { 3, 25, 7, 24, 20971520LL, 4 };
+	static const long long val[] = { 3, 25, 7, 24, 20971520LL, 4, 14 };
 	struct settings s;
 	int n = 0;
 
@@ -39,7 +39,7 @@ static void test_keys_and_get(void **state)
 		assert_string_equal(settings_keys[n], want[n]);
 		assert_true(settings_get(&s, settings_keys[n]) == val[n]);
 	}
-	assert_int_equal(n, 6);
+	assert_int_equal(n, 7);
 	assert_true(settings_get(&s, "nope") == -1);
 }
 
@@ -95,6 +95,10 @@ static void test_ranges(void **state)
 	try_set("ack_hours", "8761", 0, 24);
 	try_set("evidence_max", "4294967296", 1, 4294967296LL);
 	try_set("evidence_max", "4294967297", 0, 20971520LL);
+	try_set("policy_warn_days", "0", 1, 0);
+	try_set("policy_warn_days", "365", 1, 365);
+	try_set("policy_warn_days", "366", 0, 14);
+	try_set("policy_warn_days", "-1", 0, 14);
 }
 
 static void test_not_numbers(void **state)
