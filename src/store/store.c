@@ -75,8 +75,13 @@ enum lserr store_begin(struct store *s, struct err *e)
 {
 	enum lserr rc;
 
-	if (s->txn_depth++ > 0)
-		return LS_OK;
+	if (s->txn_depth > 0) {
+		rc = s->ops->exec(s, "SAVEPOINT nested", e);
+		if (rc == LS_OK)
+			s->txn_depth++;
+		return rc;
+	}
+	s->txn_depth = 1;
 	pthread_mutex_lock(&write_lock);
 	rc = s->ops->exec(s, s->ops->begin_sql, e);
 	if (rc != LS_OK) {
@@ -90,8 +95,13 @@ enum lserr store_commit(struct store *s, struct err *e)
 {
 	enum lserr rc;
 
-	if (s->txn_depth == 0 || --s->txn_depth > 0)
+	if (s->txn_depth == 0)
 		return LS_OK;
+	if (s->txn_depth > 1) {
+		s->txn_depth--;
+		return s->ops->exec(s, "RELEASE nested", e);
+	}
+	s->txn_depth = 0;
 	rc = s->ops->exec(s, "COMMIT", e);
 	if (rc != LS_OK) {
 		struct err ignored = ERR_INIT;
@@ -108,6 +118,12 @@ void store_rollback(struct store *s)
 
 	if (s->txn_depth == 0)
 		return;
+	if (s->txn_depth > 1) {
+		s->txn_depth--;
+		s->ops->exec(s, "ROLLBACK TO nested", &ignored);
+		s->ops->exec(s, "RELEASE nested", &ignored);
+		return;
+	}
 	s->txn_depth = 0;
 	s->ops->exec(s, "ROLLBACK", &ignored);
 	pthread_mutex_unlock(&write_lock);
