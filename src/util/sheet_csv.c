@@ -124,6 +124,33 @@ static int record_emit(struct record *r, long line, sheet_row_fn fn,
 	return fn(line, r->cells, r->n, arg);
 }
 
+/*
+ * A quoted field from the opening quote at *pp: "" is a quote, line
+ * breaks count. False when the file ends before the closing quote.
+ */
+static bool quoted(const char **pp, const char *end, long *line,
+		   struct buf *b)
+{
+	const char *p = *pp + 1;
+
+	for (;;) {
+		if (p == end)
+			return false;
+		if (*p == '"') {
+			if (p + 1 < end && p[1] == '"') {
+				buf_addch(b, '"');
+				p += 2;
+				continue;
+			}
+			*pp = p + 1;
+			return true;
+		}
+		if (*p == '\n')
+			(*line)++;
+		buf_addch(b, *p++);
+	}
+}
+
 enum lserr sheet_csv(const char *text, size_t len, sheet_row_fn fn,
 		     void *arg, struct err *e)
 {
@@ -140,33 +167,12 @@ enum lserr sheet_csv(const char *text, size_t len, sheet_row_fn fn,
 		r.n = 0;
 		for (;;) {
 			/* one field */
-			if (p < end && *p == '"') {
-				long opened = line;
-
-				p++;
-				for (;;) {
-					if (p == end) {
-						rc = err_set(e, LS_EINVAL,
-							     "file", "line %ld: "
-							     "quoted field "
-							     "never closed",
-							     opened);
-						goto out;
-					}
-					if (*p == '"') {
-						if (p + 1 < end &&
-						    p[1] == '"') {
-							buf_addch(&r.text, '"');
-							p += 2;
-							continue;
-						}
-						p++;
-						break;
-					}
-					if (*p == '\n')
-						line++;
-					buf_addch(&r.text, *p++);
-				}
+			if (p < end && *p == '"' &&
+			    !quoted(&p, end, &line, &r.text)) {
+				rc = err_set(e, LS_EINVAL, "file", "line %ld: "
+					     "quoted field never closed",
+					     start);
+				goto out;
 			}
 			/* unquoted text, or what follows a closing quote */
 			while (p < end && *p != ',' && *p != '\n' &&
