@@ -19,10 +19,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* The {kind} of the path, or the path's last part; false after a 404. */
+/* The {kind} of the path; false after a 404. */
 static bool path_kind(struct req *r, enum sheet_kind *k)
 {
-	const char *s = r->nparams ? r->params[0] : strrchr(r->path, '/') + 1;
+	const char *s = r->params[0];
 
 	if (sheet_kind_parse(s, k))
 		return true;

@@ -42,9 +42,7 @@ const struct route routes[] = {
 	POST("/tasks/{id}/risk", PERM_TASK_WORK, api_tasks_action),
 	GET("/export/tasks", PERM_READ, api_export_tasks),
 	/* import and export: the right depends on the kind (svc/import.c) */
-	GET("/export/units", PERM_READ, api_export_sheet),
-	GET("/export/users", PERM_READ, api_export_sheet),
-	GET("/export/actuals", PERM_READ, api_export_sheet),
+	GET("/export/{kind}", PERM_READ, api_export_sheet),
 	POST("/import/{kind}", PERM_READ, api_import),
 	GET("/import/{kind}/template", PERM_READ, api_import_template),
 
