@@ -111,10 +111,61 @@ static void emit_row(struct xlsx *x)
 	}
 }
 
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/*
+ * Decodes OOXML's escapes in place: "_xHHHH_" is the character U+HHHH
+ * (writers escape control characters such as CR this way, and a literal
+ * "_x" as "_x005F_x").
+ */
+static void unescape(struct buf *b)
+{
+	char *in = b->ptr, *out = b->ptr, *end = b->ptr + b->len;
+
+	while (in < end) {
+		unsigned cp = 0;
+		int i;
+
+		if (end - in >= 7 && in[0] == '_' && in[1] == 'x' &&
+		    in[6] == '_') {
+			for (i = 2; i < 6 && hexval(in[i]) >= 0; i++)
+				cp = cp * 16 + (unsigned)hexval(in[i]);
+			if (i == 6 && cp && (cp < 0xd800 || cp > 0xdfff)) {
+				if (cp < 0x80) {
+					*out++ = (char)cp;
+				} else if (cp < 0x800) {
+					*out++ = (char)(0xc0 | cp >> 6);
+					*out++ = (char)(0x80 | (cp & 0x3f));
+				} else {
+					*out++ = (char)(0xe0 | cp >> 12);
+					*out++ = (char)(0x80 |
+							(cp >> 6 & 0x3f));
+					*out++ = (char)(0x80 | (cp & 0x3f));
+				}
+				in += 7;
+				continue;
+			}
+		}
+		*out++ = *in++;
+	}
+	buf_setlen(b, (size_t)(out - b->ptr));
+}
+
 static void cell_done(struct xlsx *x)
 {
-	const char *v = x->text.ptr;
+	const char *v;
 
+	unescape(&x->text);
+	v = x->text.ptr;
 	if (!strcmp(x->type, "s")) {
 		char *end;
 		unsigned long i = strtoul(v, &end, 10);
@@ -227,6 +278,7 @@ static void XMLCALL on_end(void *data, const char *name)
 						       sizeof(*x->off));
 			}
 			x->off[x->noff++] = x->sst.len;
+			unescape(&x->text);
 			buf_add(&x->sst, x->text.ptr, x->text.len);
 			buf_addch(&x->sst, '\0');
 		}
