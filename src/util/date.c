@@ -100,7 +100,12 @@ static int digits12(const char *s, int *out)
 	return n;
 }
 
-/* An Excel serial (1900 system, fraction = time of day, dropped). */
+/*
+ * An Excel serial (1900 system, fraction = time of day, dropped). Below
+ * 10000 (1927-05-18) a number looks like a year or a slip, not a date,
+ * so it is refused; that also leaves out Lotus's 1900-02-29 (serial 60),
+ * after which the count is days since 1899-12-30.
+ */
 static bool serial_parse(const char *s, int *day)
 {
 	long v = 0;
@@ -114,11 +119,9 @@ static bool serial_parse(const char *s, int *day)
 	if (*p == '.')
 		for (p++; *p >= '0' && *p <= '9'; p++)
 			;
-	if (*p || v < 1 || v == 60)	/* 60: Lotus's 1900-02-29 */
+	if (*p || v < 10000)
 		return false;
-	/* Serial 1 is 1900-01-01; past the phantom leap day, one less. */
-	*day = v < 60 ? date_from_ymd(1899, 12, 31) + (int)v :
-		date_from_ymd(1899, 12, 30) + (int)v;
+	*day = date_from_ymd(1899, 12, 30) + (int)v;
 	return true;
 }
 

@@ -21,8 +21,8 @@ bool date_parse(const char *s, int *day);
 /*
  * A date as spreadsheets write it: YYYY-MM-DD, YYYY/M/D, YYYY-M-D,
  * YYYY年M月D日 (month and day of 1 or 2 digits) or an Excel serial number
- * (1900 system: 1 = 1900-01-01, 61 = 1900-03-01; a fraction is the time
- * of day and is dropped). False otherwise.
+ * of 10000 (1927-05-18) or more (1900 system: 36526 = 2000-01-01; a
+ * fraction is the time of day and is dropped). False otherwise.
  */
 bool date_parse_sheet(const char *s, int *day);
 /*
