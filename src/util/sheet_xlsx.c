@@ -18,6 +18,7 @@
 #define ROW_MAX (16 << 20)		/* bytes of one row */
 #define SST_MAX (256 << 20)		/* bytes of the shared strings */
 #define COL_MAX 16384			/* XFD, Excel's last column */
+#define ROWNUM_MAX 1048576		/* Excel's last row */
 
 enum part { P_WORKBOOK, P_RELS, P_SST, P_SHEET };
 
@@ -230,7 +231,7 @@ static void XMLCALL on_start(void *data, const char *name, const char **atts)
 		if (!strcmp(el, "row")) {
 			a = attr(atts, "r", false);
 			x->row = a ? strtol(a, NULL, 10) : x->lastrow + 1;
-			if (x->row <= x->lastrow) {
+			if (x->row <= x->lastrow || x->row > ROWNUM_MAX) {
 				fail(x, "rows out of order");
 				return;
 			}
