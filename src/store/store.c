@@ -71,12 +71,28 @@ const char *store_files_dir(const struct store *s)
  */
 static pthread_mutex_t write_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/*
+ * Savepoints, one per nested begin: an import opens one per row, so they
+ * run as cached statements rather than being parsed each time.
+ */
+static const char savepoint_sql[] = "SAVEPOINT nested";
+static const char release_sql[] = "RELEASE nested";
+static const char rollback_to_sql[] = "ROLLBACK TO nested";
+
+static enum lserr exec_cached(struct store *s, const char *sql,
+			      struct err *e)
+{
+	struct stmt *st = store_stmt(s, sql, e);
+
+	return st ? db_done(s, st, e) : e->code;
+}
+
 enum lserr store_begin(struct store *s, struct err *e)
 {
 	enum lserr rc;
 
 	if (s->txn_depth > 0) {
-		rc = s->ops->exec(s, "SAVEPOINT nested", e);
+		rc = exec_cached(s, savepoint_sql, e);
 		if (rc == LS_OK)
 			s->txn_depth++;
 		return rc;
@@ -99,7 +115,7 @@ enum lserr store_commit(struct store *s, struct err *e)
 		return LS_OK;
 	if (s->txn_depth > 1) {
 		s->txn_depth--;
-		return s->ops->exec(s, "RELEASE nested", e);
+		return exec_cached(s, release_sql, e);
 	}
 	s->txn_depth = 0;
 	rc = s->ops->exec(s, "COMMIT", e);
@@ -120,8 +136,8 @@ void store_rollback(struct store *s)
 		return;
 	if (s->txn_depth > 1) {
 		s->txn_depth--;
-		s->ops->exec(s, "ROLLBACK TO nested", &ignored);
-		s->ops->exec(s, "RELEASE nested", &ignored);
+		exec_cached(s, rollback_to_sql, &ignored);
+		exec_cached(s, release_sql, &ignored);
 		return;
 	}
 	s->txn_depth = 0;

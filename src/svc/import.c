@@ -263,7 +263,6 @@ static char *co_codes(struct import *im, const char *co)
 static enum lserr task_row(struct import *im, struct err *e)
 {
 	struct task_input in;
-	struct task t;
 	char *co = NULL;
 	enum lserr rc;
 
@@ -289,9 +288,7 @@ static enum lserr task_row(struct import *im, struct err *e)
 		return bad_cell(im, "key", "yes/no", e);
 	if (*V(im, "co"))
 		in.co = co = co_codes(im, V(im, "co"));
-	task_init(&t);
-	rc = svc_task_add(im->c, &in, &t, e);
-	task_release(&t);
+	rc = svc_task_add(im->c, &in, NULL, e);
 	free(co);
 	return rc;
 }
