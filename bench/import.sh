@@ -56,10 +56,10 @@ awk -v n="$rows" 'BEGIN {
 
 setup "$dir/csv.db"
 echo "import of $rows task rows from CSV ($(du -h "$dir/tasks.csv" | cut -f1)):"
-/usr/bin/time -f '  %e s, %M KiB peak RSS' \
+/usr/bin/time -f '  %e s wall (%U s user, %S s sys), %M KiB peak RSS' \
 	"$bin" --db "$dir/csv.db" import tasks "$dir/tasks.csv"
 "$bin" --db "$dir/csv.db" export tasks -o "$dir/tasks.xlsx" >/dev/null
 setup "$dir/xlsx.db"
 echo "import of $rows task rows from XLSX ($(du -h "$dir/tasks.xlsx" | cut -f1)):"
-/usr/bin/time -f '  %e s, %M KiB peak RSS' \
+/usr/bin/time -f '  %e s wall (%U s user, %S s sys), %M KiB peak RSS' \
 	"$bin" --db "$dir/xlsx.db" import tasks "$dir/tasks.xlsx"
