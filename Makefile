@@ -19,7 +19,8 @@ SANFLAGS =
 OPT = -O2 -g
 endif
 
-PKGS = sqlite3 libsodium libmicrohttpd jansson xlsxwriter cairo pangocairo
+PKGS = sqlite3 libsodium libmicrohttpd jansson xlsxwriter cairo pangocairo \
+       libzip expat
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
@@ -119,7 +120,7 @@ build/fuzz/%: tests/fuzz/%.c $(FUZZ_LIBSRC)
 	@echo "  FUZZ    $@"
 	@clang -std=c11 -D_GNU_SOURCE -g -O1 -Isrc \
 		-fsanitize=fuzzer,address,undefined $< $(FUZZ_LIBSRC) \
-		$(shell pkg-config --cflags --libs jansson) -lm -o $@
+		$(shell pkg-config --cflags --libs jansson libzip expat) -lm -o $@
 
 fuzzers: $(FUZZ_BIN)
 

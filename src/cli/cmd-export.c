@@ -1,7 +1,8 @@
 /*
- * luoshi export tasks: the task list (its filters and scope) as CSV or
- * XLSX, every match, streamed into the file (svc/export.c). Other kinds
- * (units, users, actuals) come later.
+ * luoshi export tasks|units|users|actuals: the task list (its filters and
+ * scope), or every unit, user or indicator actual in scope, as CSV or
+ * XLSX, streamed into the file (svc/export.c) in the columns `luoshi
+ * import` reads back.
  */
 #include "cli/cli.h"
 #include "cli/task_print.h"
@@ -28,7 +29,14 @@ static const char usage[] =
 	"yes/no, co-units joined by 、 or ','.\n"
 	"CSV is UTF-8 with a BOM and CRLF lines; a cell starting with = + - "
 	"@\ngets a leading ' so that a spreadsheet does not run it as a "
-	"formula.\n";
+	"formula.\n\n"
+	"       luoshi export units|users|actuals -o FILE [--format csv|xlsx] "
+	"[--lang L]\n\n"
+	"The units (parents first: 代码 名称 上级单位 类别 / code name parent "
+	"kind),\nusers (登录名 姓名 单位 角色 / login name unit role; no "
+	"passwords) or\nindicator actuals (指标编号 月份 实际值 指标名称 / "
+	"indicator_id month value\nindicator) in scope, as 'luoshi import' "
+	"reads them back.\n";
 
 const struct cli_cmd cmd_export;
 
@@ -100,10 +108,56 @@ static int tasks(struct cli *cli, int argc, char **argv)
 	return 0;
 }
 
+/* units, users, actuals: no filters */
+static int other(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "output", 1, NULL, O_OUTPUT },
+		{ "format", 1, NULL, O_FORMAT },
+		{ "lang", 1, NULL, O_LANG },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct eopts o = { .lang = LANG_ZH };
+	enum sheet_kind kind;
+	enum doc_format f;
+	long long n;
+	int rc;
+
+	if (!sheet_kind_parse(argv[0], &kind))
+		return cli_usage("invalid kind '%s'", argv[0]);
+	CLI_PARSE(cli, &cmd_export, opts, &argc, &argv, eopt, &o);
+	if (argc)
+		return cli_usage("unexpected argument '%s'", argv[0]);
+	if (!o.output)
+		return cli_usage("export %s needs -o FILE",
+				 sheet_kind_name(kind));
+	if (export_format(o.format, o.output, &f, &cli->err))
+		return cli_fail(cli, &cli->err);
+	if ((rc = cli_open(cli)))
+		return rc;
+	if (svc_export(&cli->ctx, kind, f, o.lang, o.output, &n, &cli->err))
+		return cli_fail(cli, &cli->err);
+	if (cli->json) {
+		struct jw *w = cli_json(cli);
+
+		jw_obj(w);
+		jw_kstr(w, "file", o.output);
+		jw_kstr(w, "format", doc_format_name(f));
+		jw_kint(w, "rows", n);
+		jw_obj_end(w);
+		cli_json_end(cli);
+	} else {
+		printf("%lld row%s written to %s\n", n, n == 1 ? "" : "s",
+		       o.output);
+	}
+	return 0;
+}
+
 static int run(struct cli *cli, int argc, char **argv)
 {
 	static const struct cli_sub subs[] = {
-		{ "tasks", tasks }, { NULL, NULL },
+		{ "tasks", tasks }, { "units", other }, { "users", other },
+		{ "actuals", other }, { NULL, NULL },
 	};
 
 	return cli_dispatch(cli, &cmd_export, subs, argc, argv);
@@ -111,7 +165,7 @@ static int run(struct cli *cli, int argc, char **argv)
 
 const struct cli_cmd cmd_export = {
 	.name = "export",
-	.summary = "write tasks to a CSV or XLSX file",
+	.summary = "write tasks, units, users or actuals to CSV or XLSX",
 	.usage = usage,
 	.run = run,
 };

@@ -41,6 +41,10 @@ const struct route routes[] = {
 	POST("/tasks/{id}/extend", PERM_TASK_SUPERVISE, api_tasks_action),
 	POST("/tasks/{id}/risk", PERM_TASK_WORK, api_tasks_action),
 	GET("/export/tasks", PERM_READ, api_export_tasks),
+	/* import and export: the right depends on the kind (svc/import.c) */
+	GET("/export/{kind}", PERM_READ, api_export_sheet),
+	POST("/import/{kind}", PERM_READ, api_import),
+	GET("/import/{kind}/template", PERM_READ, api_import_template),
 
 	GET("/today", PERM_READ, api_today),
 	GET("/next", PERM_READ, api_next),

@@ -284,7 +284,9 @@ static struct conn_state *begin(struct MHD_Connection *conn,
 	forwarded_addr(r);
 	ct = req_header(r, "Content-Type");
 	r->multipart = ct && !strncasecmp(ct, "multipart/form-data", 19);
-	cs->limit = r->multipart ? opts->max_upload : opts->max_body;
+	/* an import's file may come as the raw body */
+	cs->limit = r->multipart || !strncmp(url, "/api/v1/import/", 15) ?
+		opts->max_upload : opts->max_body;
 	cl = req_header(r, "Content-Length");
 	if (cl && strtoll(cl, NULL, 10) > cs->limit)
 		cs->too_big = true;

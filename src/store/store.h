@@ -45,7 +45,11 @@ bool store_initialised(struct store *s);
 /* Applies pending migrations; idempotent. */
 enum lserr store_migrate(struct store *s, struct err *e);
 int store_schema_version(struct store *s);
-/* A write transaction (SQLite: BEGIN IMMEDIATE). */
+/*
+ * A write transaction (SQLite: BEGIN IMMEDIATE). Inside one, begin opens
+ * a savepoint: its commit releases it and its rollback undoes only what
+ * was done since, so an import can try each row and keep going.
+ */
 enum lserr store_begin(struct store *s, struct err *e);
 enum lserr store_commit(struct store *s, struct err *e);
 void store_rollback(struct store *s);

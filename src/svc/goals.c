@@ -240,6 +240,12 @@ static enum lserr indicator_in_scope(struct ctx *c, long long id,
 	return rc;
 }
 
+enum lserr svc_indicator_get(struct ctx *c, long long id,
+			     struct indicator *out, struct err *e)
+{
+	return indicator_in_scope(c, id, out, e);
+}
+
 enum lserr svc_indicator_update(struct ctx *c, long long id, double target,
 				double baseline, double weight,
 				const char *reason, long long if_version,

@@ -26,6 +26,9 @@ enum lserr svc_goal_set_weight(struct ctx *c, long long id, double weight,
 enum lserr svc_indicator_add(struct ctx *c, long long goal_id,
 			     const struct indicator *ind, long long *id,
 			     struct err *e);
+/* An indicator whose goal the actor sees; LS_ENOTFOUND naming id else. */
+enum lserr svc_indicator_get(struct ctx *c, long long id,
+			     struct indicator *out, struct err *e);
 /*
  * Changes target, baseline or weight (NAN = unchanged). Every change is
  * kept in the history; lowering a target (less ambitious in its direction)

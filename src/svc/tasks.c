@@ -29,13 +29,16 @@ void task_args_init(struct task_args *a)
 static enum lserr log_event(struct ctx *c, long long task_id,
 			    const char *kind, const char *note, struct err *e);
 
-/* Commits the write and reads the task back as stored (for the answer). */
+/*
+ * Commits the write and reads the task back as stored (for the answer);
+ * out NULL (an import's rows) skips the read.
+ */
 static enum lserr commit_and_read(struct ctx *c, long long id,
 				  struct task *out, struct err *e)
 {
 	enum lserr rc = store_commit(c->st, e);
 
-	return rc ? rc : store_task_get(c->st, id, NULL, out, e);
+	return rc || !out ? rc : store_task_get(c->st, id, NULL, out, e);
 }
 
 static char *task_json(const struct task *t)

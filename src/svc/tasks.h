@@ -56,7 +56,7 @@ struct task_args {
 
 void task_args_init(struct task_args *a);
 
-/* Creates a task; fills out (caller releases). */
+/* Creates a task; fills out (caller releases) unless out is NULL. */
 enum lserr svc_task_add(struct ctx *c, const struct task_input *in,
 			struct task *out, struct err *e);
 /* Reads a task in the actor's scope. */

@@ -32,3 +32,8 @@ void csv_end_row(struct buf *b)
 {
 	buf_adds(b, "\r\n");
 }
+
+const char *csv_unguard(const char *s)
+{
+	return s[0] == '\'' && s[1] && strchr("=+-@", s[1]) ? s + 1 : s;
+}

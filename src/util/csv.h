@@ -16,5 +16,10 @@
 void csv_field(struct buf *b, const char *s);
 /* Appends the row end "\r\n". */
 void csv_end_row(struct buf *b);
+/*
+ * Undoes the formula guard when reading: a field "'=..." (or ' before
+ * + - @) gives the text after the apostrophe; any other field itself.
+ */
+const char *csv_unguard(const char *s);
 
 #endif

@@ -89,6 +89,115 @@ bool date_parse(const char *s, int *day)
 	return true;
 }
 
+/* 1 or 2 digits at s into *out; the count read (0 when none). */
+static int digits12(const char *s, int *out)
+{
+	int n = 0;
+
+	*out = 0;
+	while (n < 2 && s[n] >= '0' && s[n] <= '9')
+		*out = *out * 10 + (s[n++] - '0');
+	return n;
+}
+
+/*
+ * An Excel serial (1900 system, fraction = time of day, dropped). Below
+ * 10000 (1927-05-18) a number looks like a year or a slip, not a date,
+ * so it is refused; that also leaves out Lotus's 1900-02-29 (serial 60),
+ * after which the count is days since 1899-12-30.
+ */
+static bool serial_parse(const char *s, int *day)
+{
+	long v = 0;
+	const char *p = s;
+
+	for (; *p >= '0' && *p <= '9'; p++)
+		if ((v = v * 10 + (*p - '0')) > 2958465)	/* 9999-12-31 */
+			return false;
+	if (p == s)
+		return false;
+	if (*p == '.')
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			;
+	if (*p || v < 10000)
+		return false;
+	*day = date_from_ymd(1899, 12, 30) + (int)v;
+	return true;
+}
+
+bool date_parse_sheet(const char *s, int *day)
+{
+	static const char nian[] = "年", yue[] = "月", ri[] = "日";
+	int y, m, d, n;
+	const char *p;
+
+	if (!s)
+		return false;
+	if (date_parse(s, day))
+		return true;
+	if (strlen(s) <= 12 && strspn(s, "0123456789.") == strlen(s))
+		return serial_parse(s, day);
+	if (!digits(s, 4, &y))
+		return false;
+	p = s + 4;
+	if (*p == '-' || *p == '/') {
+		char sep = *p++;
+
+		if (!(n = digits12(p, &m)) || p[n] != sep)
+			return false;
+		p += n + 1;
+		if (!(n = digits12(p, &d)) || p[n])
+			return false;
+	} else if (!strncmp(p, nian, strlen(nian))) {
+		p += strlen(nian);
+		if (!(n = digits12(p, &m)) || strncmp(p + n, yue, strlen(yue)))
+			return false;
+		p += n + strlen(yue);
+		if (!(n = digits12(p, &d)) || strcmp(p + n, ri))
+			return false;
+	} else {
+		return false;
+	}
+	if (y < 1900 || m < 1 || m > 12 || d < 1 ||
+	    d > days_in_month(y, m))
+		return false;
+	*day = date_from_ymd(y, m, d);
+	return true;
+}
+
+bool month_parse_sheet(const char *s, int *month_key)
+{
+	static const char nian[] = "年", yue[] = "月";
+	int y, m, n, day;
+	const char *p;
+
+	if (!s)
+		return false;
+	if (month_parse(s, month_key))
+		return true;
+	if (date_parse_sheet(s, &day)) {
+		*month_key = date_month_key(day);
+		return true;
+	}
+	if (!digits(s, 4, &y) || y < 1900)
+		return false;
+	p = s + 4;
+	if (*p == '-' || *p == '/') {
+		if (!(n = digits12(++p, &m)) || p[n])
+			return false;
+	} else if (!strncmp(p, nian, strlen(nian))) {
+		p += strlen(nian);
+		if (!(n = digits12(p, &m)) || strcmp(p + n, yue))
+			return false;
+	} else {
+		return false;
+	}
+	if (m < 1 || m > 12)
+		return false;
+	*month_key = y * 12 + (m - 1);
+	return true;
+}
+
 char *date_format(int day, char out[DATE_STRLEN])
 {
 	int y, m, d;

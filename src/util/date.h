@@ -18,6 +18,18 @@ int date_from_ymd(int y, int m, int d);
 void date_to_ymd(int day, int *y, int *m, int *d);
 /* Strict YYYY-MM-DD with a real calendar day; false otherwise. */
 bool date_parse(const char *s, int *day);
+/*
+ * A date as spreadsheets write it: YYYY-MM-DD, YYYY/M/D, YYYY-M-D,
+ * YYYY年M月D日 (month and day of 1 or 2 digits) or an Excel serial number
+ * of 10000 (1927-05-18) or more (1900 system: 36526 = 2000-01-01; a
+ * fraction is the time of day and is dropped). False otherwise.
+ */
+bool date_parse_sheet(const char *s, int *day);
+/*
+ * A month as spreadsheets write it: YYYY-MM, YYYY-M, YYYY/M, YYYY年M月, or
+ * any date date_parse_sheet() reads (its month). False otherwise.
+ */
+bool month_parse_sheet(const char *s, int *month_key);
 /* Writes "YYYY-MM-DD" into out (DATE_STRLEN bytes); "" for DATE_NONE. */
 char *date_format(int day, char out[DATE_STRLEN]);
 /* 0 = Monday ... 6 = Sunday. */

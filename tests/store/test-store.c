@@ -321,6 +321,29 @@ static void test_transactions(void **state)
 	add_unit(fx, "HRB-DL", "道里区", "HRB", "district", "/HRB/HRB-DL/");
 	OK(store_commit(fx->s, &fx->e));
 	assert_string_equal(unit_codes(fx, NULL), "HRB,HRB-DL");
+
+	/* a nested rollback undoes only its savepoint (an import's row);
+	 * the outer transaction goes on and commits the rest */
+	OK(store_begin(fx->s, &fx->e));
+	OK(store_begin(fx->s, &fx->e));
+	add_unit(fx, "HRB-NG", "南岗区", "HRB", "district", "/HRB/HRB-NG/");
+	store_rollback(fx->s);
+	assert_true(store_in_transaction(fx->s));
+	OK(store_begin(fx->s, &fx->e));
+	add_unit(fx, "HRB-DW", "道外区", "HRB", "district", "/HRB/HRB-DW/");
+	OK(store_commit(fx->s, &fx->e));
+	OK(store_commit(fx->s, &fx->e));
+	assert_false(store_in_transaction(fx->s));
+	assert_string_equal(unit_codes(fx, NULL), "HRB,HRB-DL,HRB-DW");
+
+	/* the outer rollback undoes the released savepoints too */
+	OK(store_begin(fx->s, &fx->e));
+	OK(store_begin(fx->s, &fx->e));
+	add_unit(fx, "HRB-NG", "南岗区", "HRB", "district", "/HRB/HRB-NG/");
+	OK(store_commit(fx->s, &fx->e));
+	store_rollback(fx->s);
+	assert_false(store_in_transaction(fx->s));
+	assert_string_equal(unit_codes(fx, NULL), "HRB,HRB-DL,HRB-DW");
 	unit_release(&u);
 }
 

@@ -173,6 +173,70 @@ static void test_instant_date(void **state)
 	assert_false(instant_date(NULL, &day));
 }
 
+static void test_sheet_dates(void **state)
+{
+	static const char *const bad[] = {
+		"", "2026", "9999", "60", "0", "2958466", "2026/13/01",
+		"2026/2/30",
+		"2026-1-", "2026年11月26", "2026年11月32日", "26/11/2026",
+		"2026.11.26", "1899/12/31", "46352x", "-1",
+	};
+	int day, m;
+
+	(void)state;
+	/* the forms a spreadsheet writes for 2026-11-26 */
+	assert_true(date_parse_sheet("2026-11-26", &day));
+	assert_int_equal(day, date_from_ymd(2026, 11, 26));
+	assert_true(date_parse_sheet("2026/11/26", &day));
+	assert_int_equal(day, date_from_ymd(2026, 11, 26));
+	assert_true(date_parse_sheet("2026年11月26日", &day));
+	assert_int_equal(day, date_from_ymd(2026, 11, 26));
+	assert_true(date_parse_sheet("2026/3/1", &day));
+	assert_int_equal(day, date_from_ymd(2026, 3, 1));
+	assert_true(date_parse_sheet("2026-3-1", &day));
+	assert_int_equal(day, date_from_ymd(2026, 3, 1));
+	assert_true(date_parse_sheet("2026年3月1日", &day));
+	assert_int_equal(day, date_from_ymd(2026, 3, 1));
+	/* Excel serials: 2000-01-01 is 36526; 2026-01-01 is 26 years and 7
+	 * leap days later: 36526 + 26*365 + 7 = 46023; Nov 26 is 304 + 25
+	 * = 329 days after Jan 1: 46352. A fraction (time) is dropped. */
+	assert_true(date_parse_sheet("36526", &day));
+	assert_int_equal(day, date_from_ymd(2000, 1, 1));
+	assert_true(date_parse_sheet("46352", &day));
+	assert_int_equal(day, date_from_ymd(2026, 11, 26));
+	assert_true(date_parse_sheet("46352.75", &day));
+	assert_int_equal(day, date_from_ymd(2026, 11, 26));
+	/* 36525 is the day before 2000-01-01; under 10000 a number looks
+	 * like a year, not a date ("2026", "9999" refused) */
+	assert_true(date_parse_sheet("36525", &day));
+	assert_int_equal(day, date_from_ymd(1999, 12, 31));
+	assert_true(date_parse_sheet("10000", &day));
+	/* 2958465 is 9999-12-31, the last serial */
+	assert_true(date_parse_sheet("2958465", &day));
+	assert_int_equal(day, date_from_ymd(9999, 12, 31));
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++)
+		if (date_parse_sheet(bad[i], &day))
+			fail_msg("'%s' should not parse", bad[i]);
+	assert_false(date_parse_sheet(NULL, &day));
+
+	/* months: 2026-11 is key 2026*12 + 10 = 24322 */
+	assert_true(month_parse_sheet("2026-11", &m));
+	assert_int_equal(m, 24322);
+	assert_true(month_parse_sheet("2026/11", &m));
+	assert_int_equal(m, 24322);
+	assert_true(month_parse_sheet("2026年11月", &m));
+	assert_int_equal(m, 24322);
+	assert_true(month_parse_sheet("2026-11-26", &m));
+	assert_int_equal(m, 24322);
+	assert_true(month_parse_sheet("46352", &m));
+	assert_int_equal(m, 24322);
+	assert_true(month_parse_sheet("2026-1", &m));
+	assert_int_equal(m, 2026 * 12);
+	assert_false(month_parse_sheet("2026-13", &m));
+	assert_false(month_parse_sheet("2026年0月", &m));
+	assert_false(month_parse_sheet("11/2026", &m));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -186,6 +250,7 @@ int main(void)
 		cmocka_unit_test(test_instants),
 		cmocka_unit_test(test_instants_invalid),
 		cmocka_unit_test(test_instant_date),
+		cmocka_unit_test(test_sheet_dates),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
