@@ -391,6 +391,38 @@ try {
     await shot(p, 'unit')
   })
 
+  await check('importing a task sheet: two bad rows are named and nothing is imported; a good sheet imports', async () => {
+    const p = wang.page
+    const stamp = Date.now()
+    const bad = join(tmp, 'bad.csv')
+    writeFileSync(bad, `标题,牵头单位,截止日期\r\ne2e 导入 ${stamp} 甲,NOPE,2026-12-31\r\ne2e 导入 ${stamp} 乙,HRB-DL,2026-13-01\r\ne2e 导入 ${stamp} 丙,HRB-DL,2026年12月31日\r\n`)
+    const before = parseInt((await apiGet(wang.context, '/tasks?per_page=1')).headers['x-total-count'], 10)
+    await p.goto(BASE + '/tasks')
+    await p.click('[data-test=import-open]')
+    const dlg = p.locator('[data-test=import-dialog]')
+    await dlg.locator('[data-test=import-file]').setInputFiles(bad)
+    await dlg.locator('[data-test=import-check]').click()
+    await dlg.locator('[data-test=import-rows] tbody tr').first().waitFor()
+    const lines = await dlg.locator('[data-test=import-rows] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.line))
+    assert(JSON.stringify(lines) === '["2","3"]', 'bad rows named: ' + JSON.stringify(lines))
+    const cells = await dlg.locator('[data-test=import-rows] tbody').innerText()
+    assert(cells.includes('NOPE') && cells.includes('2026-13-01'), 'the bad values are not shown: ' + cells)
+    assert(await dlg.locator('[data-test=import-submit]').isDisabled(), 'import offered despite bad rows')
+    await shot(p, 'import-errors')
+    const good = join(tmp, 'good.csv')
+    writeFileSync(good, `\ufeff标题,牵头单位,截止日期,重点\r\ne2e 导入 ${stamp} 丁,HRB-DL,2026/12/31,是\r\n`)
+    await dlg.locator('[data-test=import-file]').setInputFiles(good)
+    await dlg.locator('[data-test=import-check]').click()
+    await dlg.locator('[data-test=import-checked]').waitFor()
+    await dlg.locator('[data-test=import-submit]').click()
+    await dlg.waitFor({ state: 'hidden' })
+    const after = await apiGet(wang.context, `/tasks?search=${encodeURIComponent('e2e 导入 ' + stamp)}`)
+    assert(after.data.length === 1 && after.data[0].lead === 'HRB-DL' && after.data[0].due === '2026-12-31' && after.data[0].key === true,
+      'imported: ' + JSON.stringify(after.data))
+    const total = parseInt((await apiGet(wang.context, '/tasks?per_page=1')).headers['x-total-count'], 10)
+    assert(total === before + 1, `task count went from ${before} to ${total}, want +1`)
+  })
+
   await check('no uncaught page errors', async () => {
     assert(pageErrors.length === 0, pageErrors.join('\n'))
   })

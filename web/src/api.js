@@ -17,6 +17,7 @@ export class ApiError extends Error {
     this.code = e.code || null
     this.field = e.field || null
     this.headers = headers
+    this.body = body
   }
 }
 
