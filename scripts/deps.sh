@@ -8,7 +8,7 @@ PKGS="build-essential pkg-config clang sqlite3 libsqlite3-dev libsodium-dev
 libcmocka-dev libjansson-dev libmicrohttpd-dev curl jq wrk
 libclang-rt-14-dev
 libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk
-poppler-utils unzip"
+poppler-utils unzip libcurl4-openssl-dev python3"
 
 # The web UI needs Node.js 20+ (the machine image carries it) to build, and
 # Debian's Chromium for its browser tests.
