@@ -506,12 +506,14 @@ enum lserr notify_urges(struct ctx *c, int *n, struct err *e)
 	p.c = c;
 	p.ps = &ps;
 	buf_init(&p.text);
+	/* cursor read and moved in one write transaction: two senders
+	 * (a server and remind --once) never both take an urge */
+	if ((rc = store_begin(c->st, e)))
+		goto out;
 	if ((rc = store_notify_state_get(c->st, "urge_cursor", &cursor, e)) ||
 	    (rc = store_urge_after(c->st, cursor, URGE_BATCH, urge_one, &us,
-				   e)) || !us.n)
-		goto out;
-	if ((rc = load(&p, false, e)) || (rc = store_begin(c->st, e)))
-		goto out;
+				   e)) || !us.n || (rc = load(&p, false, e)))
+		goto fail;
 	for (size_t i = 0; i < us.n; i++) {
 		const struct urge *u = &us.u[i];
 		struct remind_item it = { REMIND_URGE, u->t.id, u->t.title,
