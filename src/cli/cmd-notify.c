@@ -36,7 +36,7 @@ static const char usage[] =
 	"seconds (10). Administrators only.\n";
 
 static const char remind_usage[] =
-	"usage: luoshi remind --once\n\n"
+	"usage: luoshi remind --once [--no-deliver]\n\n"
 	"Runs the daily reminder pass for the reference day now (what\n"
 	"luoshi serve's scheduler does at start-up and daily at remind_at):\n"
 	"each recipient with a channel gets one digest of the tasks that\n"
@@ -44,13 +44,14 @@ static const char remind_usage[] =
 	"are unanswered past ack_hours; a reminder already given is never\n"
 	"given again. New urges are sent too. Then it delivers what is due,\n"
 	"waiting for retries, unless a running server holds the sender\n"
-	"lease (it delivers then). Exit 1 when a message failed for good.\n";
+	"lease (it delivers then), or --no-deliver. Exit 1 when a message\n"
+	"failed for good.\n";
 
 const struct cli_cmd cmd_notify, cmd_remind;
 
 struct nopts {
 	const char *unit, *user, *channel, *target, *secret;
-	bool failed, once;
+	bool failed, once, no_deliver;
 };
 
 static int nopt(struct cli *cli, int c, const char *v, void *arg)
@@ -66,6 +67,7 @@ static int nopt(struct cli *cli, int c, const char *v, void *arg)
 	case 's': o->secret = v; break;
 	case 'f': o->failed = true; break;
 	case 'o': o->once = true; break;
+	case 'N': o->no_deliver = true; break;
 	}
 	return 0;
 }
@@ -329,6 +331,7 @@ static int remind(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "once", no_argument, NULL, 'o' },
+		{ "no-deliver", no_argument, NULL, 'N' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct nopts o;
@@ -337,8 +340,8 @@ static int remind(struct cli *cli, int argc, char **argv)
 	struct deliver_stats ds = { 0, 0, 0 };
 	char holder[128];
 	long long pending, next;
-	bool held;
-	int rc, urges;
+	bool held = false;
+	int rc = 0, urges;
 
 	memset(&o, 0, sizeof(o));
 	CLI_PARSE(cli, &cmd_remind, opts, &argc, &argv, nopt, &o);
@@ -356,9 +359,10 @@ static int remind(struct cli *cli, int argc, char **argv)
 		return cli_fail(cli, &cli->err);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	notify_holder(holder, sizeof(holder));
-	rc = store_notify_lease(cli->ctx.st, NOTIFY_LEASE, holder,
-				(long long)time(NULL), NOTIFY_LEASE_TTL, &held,
-				&cli->err);
+	if (!o.no_deliver)
+		rc = store_notify_lease(cli->ctx.st, NOTIFY_LEASE, holder,
+					(long long)time(NULL),
+					NOTIFY_LEASE_TTL, &held, &cli->err);
 	if (!rc && held)
 		rc = drain(&cli->ctx, &conf, holder, &ds, &cli->err);
 	if (held)
@@ -390,7 +394,7 @@ static int remind(struct cli *cli, int argc, char **argv)
 		       ps.messages, urges, ds.sent, ds.retried, ds.failed,
 		       pending);
 	}
-	if (!held)
+	if (!held && !o.no_deliver)
 		fprintf(stderr, "luoshi: another luoshi holds the sender "
 			"lease: it delivers the queued messages\n");
 	if (ds.failed) {

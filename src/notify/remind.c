@@ -98,34 +98,63 @@ static int recip_find(const struct pass *p, const char *prefix,
 	return r ? (int)(r - p->recips) : -1;
 }
 
+/* Channels are collected as one recipient each, then sorted and merged
+ * by load(): no search while the list grows. */
 static int channel_one(const struct channel *ch, void *arg)
 {
 	struct pass *p = arg;
 	struct recip *r;
 	char key[300];
-	int i;
 
 	snprintf(key, sizeof(key), "%s:%s", ch->unit ? "unit" : "user",
 		 ch->unit ? ch->unit : ch->login);
-	i = recip_find(p, ch->unit ? "unit" : "user",
-		       ch->unit ? ch->unit : ch->login);
-	if (i < 0) {
-		GROW(p->recips, p->nrecips, p->arecips);
-		memset(&p->recips[p->nrecips], 0, sizeof(struct recip));
-		p->recips[p->nrecips].key = xstrdup(key);
-		i = (int)p->nrecips++;
-		/* channels come in id order: keep recips sorted as we go */
-		qsort(p->recips, p->nrecips, sizeof(*p->recips), recip_cmp);
-		i = recip_find(p, ch->unit ? "unit" : "user",
-			       ch->unit ? ch->unit : ch->login);
-	}
-	r = &p->recips[i];
-	r->chan = xreallocarray(r->chan, r->nchan + 1, sizeof(*r->chan));
-	r->chan_kind = xreallocarray(r->chan_kind, r->nchan + 1,
-				     sizeof(*r->chan_kind));
-	r->chan[r->nchan] = ch->id;
-	r->chan_kind[r->nchan++] = channel_kind_name(ch->kind);
+	GROW(p->recips, p->nrecips, p->arecips);
+	r = &p->recips[p->nrecips++];
+	memset(r, 0, sizeof(*r));
+	r->key = xstrdup(key);
+	r->chan = xmalloc(sizeof(*r->chan));
+	r->chan_kind = xmalloc(sizeof(*r->chan_kind));
+	r->chan[0] = ch->id;
+	r->chan_kind[0] = channel_kind_name(ch->kind);
+	r->nchan = 1;
 	return 0;
+}
+
+/* Sorts the recipients by key (then channel id) and merges equal keys. */
+static int recip_chan_cmp(const void *a, const void *b)
+{
+	const struct recip *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c ? c : (x->chan[0] > y->chan[0]) - (x->chan[0] < y->chan[0]);
+}
+
+static void recips_merge(struct pass *p)
+{
+	size_t o = 0;
+
+	qsort(p->recips, p->nrecips, sizeof(*p->recips), recip_chan_cmp);
+	for (size_t i = 0; i < p->nrecips; i++) {
+		struct recip *r = &p->recips[i];
+
+		if (o && !strcmp(p->recips[o - 1].key, r->key)) {
+			struct recip *m = &p->recips[o - 1];
+
+			m->chan = xreallocarray(m->chan, m->nchan + 1,
+						sizeof(*m->chan));
+			m->chan_kind = xreallocarray(m->chan_kind,
+						     m->nchan + 1,
+						     sizeof(*m->chan_kind));
+			m->chan[m->nchan] = r->chan[0];
+			m->chan_kind[m->nchan++] = r->chan_kind[0];
+			free(r->key);
+			free(r->chan);
+			free(r->chan_kind);
+		} else {
+			p->recips[o++] = *r;
+		}
+	}
+	p->nrecips = o;
 }
 
 static int user_one(const struct user *u, void *arg)
@@ -205,8 +234,10 @@ static enum lserr load(struct pass *p, bool units, struct err *e)
 	struct store *s = p->c->st;
 	enum lserr rc;
 
-	if ((rc = store_channel_each(s, channel_one, p, e)) ||
-	    (rc = store_user_each(s, user_one, p, e)))
+	if ((rc = store_channel_each(s, channel_one, p, e)))
+		return rc;
+	recips_merge(p);
+	if ((rc = store_user_each(s, user_one, p, e)))
 		return rc;
 	qsort(p->sups, p->nsups, sizeof(*p->sups), sup_cmp);
 	if ((rc = store_unit_each(s, NULL, unit_one, p, e)))
