@@ -71,6 +71,20 @@ struct pass {
 	struct pass_stats *ps;
 };
 
+/* qsort and bsearch must not see a NULL array, even empty (UBSan). */
+static void sort(void *base, size_t n, size_t size,
+		 int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
+
+static void *find(const void *key, const void *base, size_t n, size_t size,
+		  int (*cmp)(const void *, const void *))
+{
+	return n ? bsearch(key, base, n, size, cmp) : NULL;
+}
+
 #define GROW(arr, n, a) do { \
 	if ((n) == (a)) { \
 		(a) = (a) ? 2 * (a) : 64; \
@@ -94,7 +108,7 @@ static int recip_find(const struct pass *p, const char *prefix,
 	if (!id)
 		return -1;
 	snprintf(key, sizeof(key), "%s:%s", prefix, id);
-	r = bsearch(&k, p->recips, p->nrecips, sizeof(*r), recip_cmp);
+	r = find(&k, p->recips, p->nrecips, sizeof(*r), recip_cmp);
 	return r ? (int)(r - p->recips) : -1;
 }
 
@@ -133,7 +147,7 @@ static void recips_merge(struct pass *p)
 {
 	size_t o = 0;
 
-	qsort(p->recips, p->nrecips, sizeof(*p->recips), recip_chan_cmp);
+	sort(p->recips, p->nrecips, sizeof(*p->recips), recip_chan_cmp);
 	for (size_t i = 0; i < p->nrecips; i++) {
 		struct recip *r = &p->recips[i];
 
@@ -181,7 +195,7 @@ static int sup_cmp(const void *a, const void *b)
 static const struct sup *sup_first(const struct pass *p, const char *code)
 {
 	struct sup k = { .unit = (char *)code };
-	const struct sup *s = bsearch(&k, p->sups, p->nsups, sizeof(k),
+	const struct sup *s = find(&k, p->sups, p->nsups, sizeof(k),
 				      sup_cmp);
 
 	while (s && s > p->sups && !strcmp(s[-1].unit, code))
@@ -239,11 +253,11 @@ static enum lserr load(struct pass *p, bool units, struct err *e)
 	recips_merge(p);
 	if ((rc = store_user_each(s, user_one, p, e)))
 		return rc;
-	qsort(p->sups, p->nsups, sizeof(*p->sups), sup_cmp);
+	sort(p->sups, p->nsups, sizeof(*p->sups), sup_cmp);
 	if ((rc = store_unit_each(s, NULL, unit_one, p, e)))
 		return rc;
 	if (units)
-		qsort(p->units, p->nunits, sizeof(*p->units), unit_cmp);
+		sort(p->units, p->nunits, sizeof(*p->units), unit_cmp);
 	for (size_t i = 0; i < p->nrecips; i++)
 		if (!p->recips[i].name)
 			p->recips[i].name = xstrdup(strchr(p->recips[i].key,
@@ -284,7 +298,7 @@ static int task_recips(const struct pass *p, const struct task *t,
 		r[n++] = k;
 	if ((k = recip_find(p, "user", t->leader)) >= 0 && (!n || r[0] != k))
 		r[n++] = k;
-	us = supervisors ? bsearch(&key, p->units, p->nunits, sizeof(key),
+	us = supervisors ? find(&key, p->units, p->nunits, sizeof(key),
 				   unit_cmp) : NULL;
 	for (size_t i = 0; us && i < us->n && n < 63; i++) {
 		int j, s = p->flat[us->first + i];
@@ -470,7 +484,7 @@ enum lserr notify_pass(struct ctx *c, struct pass_stats *ps, struct err *e)
 	if (p.nrecips && ((rc = store_remind_each(c->st, task_one, &p, e)) ||
 			  (rc = remind_policy_hook(&p, e))))
 		goto out;
-	qsort(p.cands, p.ncands, sizeof(*p.cands), cand_cmp);
+	sort(p.cands, p.ncands, sizeof(*p.cands), cand_cmp);
 	rc = write_digests(&p, e);
 out:
 	pass_release(&p);
@@ -509,6 +523,20 @@ static int urge_one(long long event_id, const char *by, const char *note,
 	return 0;
 }
 
+/* Notes that there is an urge (us->a = 1) without keeping it. */
+static int urge_peek(long long event_id, const char *by, const char *note,
+		     const struct task *t, void *arg)
+{
+	struct urges *us = arg;
+
+	(void)event_id;
+	(void)by;
+	(void)note;
+	(void)t;
+	us->a = 1;
+	return 1;
+}
+
 static void urges_release(struct urges *us)
 {
 	for (size_t i = 0; i < us->n; i++) {
@@ -537,6 +565,12 @@ enum lserr notify_urges(struct ctx *c, int *n, struct err *e)
 	p.c = c;
 	p.ps = &ps;
 	buf_init(&p.text);
+	/* a read first: most seconds there is no new urge */
+	if ((rc = store_notify_state_get(c->st, "urge_cursor", &cursor, e)) ||
+	    (rc = store_urge_after(c->st, cursor, 1, urge_peek, &us, e)) ||
+	    !us.a)
+		goto out;
+	us.a = 0;
 	/* cursor read and moved in one write transaction: two senders
 	 * (a server and remind --once) never both take an urge */
 	if ((rc = store_begin(c->st, e)))

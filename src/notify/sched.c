@@ -141,6 +141,8 @@ static struct {
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 	bool running, stop;
+	bool held;		/* the sender lease, until renew_at at least */
+	long long renew_at;
 	char *db;
 	char holder[128];
 } S = { .mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER };
@@ -166,16 +168,24 @@ static void tick(struct ctx *c, bool *first)
 	struct pass_stats ps;
 	struct deliver_stats ds = { 0, 0, 0 };
 	long long now = (long long)time(NULL), last;
-	bool held;
+	bool held = false;
 	int n;
 
-	if (ctx_clock(c, NULL, &c->err) ||
-	    store_notify_lease(c->st, NOTIFY_LEASE, S.holder, now,
-			       NOTIFY_LEASE_TTL, &held, &c->err)) {
-		warn("lease", &c->err);
+	if (ctx_clock(c, NULL, &c->err)) {
+		warn("clock", &c->err);
 		return;
 	}
-	if (!held)
+	/* renew when half the lease is left; try to take it every 5 s */
+	if (now >= S.renew_at) {
+		if (store_notify_lease(c->st, NOTIFY_LEASE, S.holder, now,
+				       NOTIFY_LEASE_TTL, &held, &c->err)) {
+			warn("lease", &c->err);
+			return;
+		}
+		S.held = held;
+		S.renew_at = now + (held ? NOTIFY_LEASE_TTL / 2 : 5);
+	}
+	if (!S.held)
 		return;
 	if (store_notify_conf_load(c->st, &conf, &c->err) ||
 	    store_settings_load(c->st, &c->settings, &c->err) ||
@@ -233,6 +243,8 @@ int sched_start(const char *db, struct err *e)
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	S.db = xstrdup(db);
 	S.stop = false;
+	S.held = false;
+	S.renew_at = 0;
 	notify_holder(S.holder, sizeof(S.holder));
 	if (pthread_create(&S.th, NULL, loop, NULL)) {
 		free(S.db);
