@@ -20,7 +20,7 @@ OPT = -O2 -g
 endif
 
 PKGS = sqlite3 libsodium libmicrohttpd jansson xlsxwriter cairo pangocairo \
-       libzip expat
+	libzip expat libcurl
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
@@ -34,7 +34,7 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) \
 LDLIBS = $(PKG_LIBS) -lm -lpthread
 
 LIB_SRC = $(wildcard src/util/*.c src/core/*.c src/store/*.c src/doc/*.c \
-	src/svc/*.c src/http/*.c)
+	src/svc/*.c src/http/*.c src/notify/*.c)
 CLI_SRC = $(wildcard src/cli/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(O)/obj/%.o) $(O)/obj/gen/web_assets.o
 CLI_OBJ = $(CLI_SRC:%.c=$(O)/obj/%.o)

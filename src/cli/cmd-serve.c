@@ -6,6 +6,7 @@
 #include "http/routes.h"
 #include "http/server.h"
 #include "http/static.h"
+#include "notify/notify.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +15,7 @@
 static const char usage[] =
 	"usage: luoshi [--db PATH] serve [--listen ADDR:PORT] [--threads N]\n"
 	"                  [--max-body BYTES] [--max-upload BYTES] [--quiet]\n"
-	"                  [--web-root DIR]\n"
+	"                  [--web-root DIR] [--no-scheduler]\n"
 	"       luoshi serve --routes\n\n"
 	"Serves the HTTP API under /api/v1 (see docs/openapi.yaml) on\n"
 	"ADDR:PORT (default 127.0.0.1:8080) with N worker threads (default\n"
@@ -24,6 +25,10 @@ static const char usage[] =
 	"--quiet. SIGINT or SIGTERM stop it after the requests in flight.\n"
 	"The web UI built into the binary is served at /; --web-root DIR\n"
 	"serves the files of DIR instead (front-end work).\n"
+	"A scheduler thread sends reminders and urges (luoshi notify\n"
+	"--help): at start-up and daily at remind_at; with several servers\n"
+	"on one database only the holder of the sender lease sends.\n"
+	"--no-scheduler leaves it out.\n"
 	"--routes prints the route table (method, path, right) and exits.\n";
 
 const struct cli_cmd cmd_serve;
@@ -31,6 +36,7 @@ const struct cli_cmd cmd_serve;
 struct sopts {
 	struct server_opts o;
 	bool routes;
+	bool no_sched;
 };
 
 static int sopt(struct cli *cli, int c, const char *v, void *arg)
@@ -53,6 +59,7 @@ static int sopt(struct cli *cli, int c, const char *v, void *arg)
 	case 'q': s->o.quiet = true; break;
 	case 'r': s->routes = true; break;
 	case 'w': static_set_root(v); break;
+	case 'n': s->no_sched = true; break;
 	}
 	return rc;
 }
@@ -67,6 +74,7 @@ static int run(struct cli *cli, int argc, char **argv)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "routes", no_argument, NULL, 'r' },
 		{ "web-root", required_argument, NULL, 'w' },
+		{ "no-scheduler", no_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct sopts s;
@@ -97,7 +105,10 @@ static int run(struct cli *cli, int argc, char **argv)
 	/* --today holds for the server too: each request reads the clock */
 	if (cli->today)
 		setenv("LUOSHI_TODAY", cli->today, 1);
+	if (!s.no_sched && sched_start(cli->db, &cli->err))
+		return cli_fail(cli, &cli->err);
 	rc = server_run(&s.o, &cli->err);
+	sched_stop();
 	if (rc)
 		return cli_fail(cli, &cli->err);
 	return 0;

@@ -109,6 +109,12 @@ const struct route routes[] = {
 	POST("/calendar", PERM_ADMIN, api_calendar_set),
 	GET("/settings", PERM_READ, api_settings_show),
 	PATCH("/settings", PERM_ADMIN, api_settings_patch),
+	GET("/notify/channels", PERM_ADMIN, api_notify_channels),
+	POST("/notify/channels", PERM_ADMIN, api_notify_channel_add),
+	DELETE("/notify/channels/{id}", PERM_ADMIN, api_notify_channel_remove),
+	GET("/notify/deliveries", PERM_ADMIN, api_notify_deliveries),
+	GET("/notify/settings", PERM_ADMIN, api_notify_settings),
+	PATCH("/notify/settings", PERM_ADMIN, api_notify_settings_patch),
 	GET("/audit", PERM_AUDIT, api_audit_log),
 	GET("/audit/verify", PERM_AUDIT, api_audit_verify),
 };

@@ -86,6 +86,13 @@ void api_audit_log(struct req *r);
 void api_audit_verify(struct req *r);
 void api_settings_show(struct req *r);
 void api_settings_patch(struct req *r);
+/* api_notify.c */
+void api_notify_channels(struct req *r);
+void api_notify_channel_add(struct req *r);
+void api_notify_channel_remove(struct req *r);
+void api_notify_deliveries(struct req *r);
+void api_notify_settings(struct req *r);
+void api_notify_settings_patch(struct req *r);
 void api_evidence_get(struct req *r);
 void api_inspections_list(struct req *r);
 void api_inspections_create(struct req *r);

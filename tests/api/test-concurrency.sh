@@ -13,7 +13,9 @@ expect_ok "HRB-DL" unit add HRB-DL 道里区 --parent HRB --kind district
 api_user wang HRB supervisor 王督查
 api_user li HRB-DL staff 李干事
 expect_ok "task 1" task add 并发修改 --lead HRB-DL --due 2026-12-20
-server_start --threads 8
+# no scheduler: its sender lease is a write, and this suite checks that
+# reads write nothing
+server_start --threads 8 --no-scheduler
 
 J='Content-Type: application/json'
 AW="Authorization: Bearer $(tok wang)"

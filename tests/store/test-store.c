@@ -285,7 +285,7 @@ static const char *unit_codes(struct fx *fx, const char *prefix)
 }
 
 /* The number of files in src/store/migrations/sqlite/. */
-#define SCHEMA_VERSION 10
+#define SCHEMA_VERSION 11
 
 /* Opening, migrations, transactions, backup */
 
