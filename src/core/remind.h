@@ -21,7 +21,7 @@ enum remind_kind {
 	REMIND_DUE,		/* due today (当日事) */
 	REMIND_MILESTONE,	/* an unfinished milestone due today */
 	REMIND_ACK,		/* still unanswered past ack_hours */
-	REMIND_POLICY,		/* a policy window closing (hook) */
+	REMIND_POLICY,		/* a policy window closing (core/policy.c) */
 	REMIND_URGE,		/* an urge (催办), sent at once */
 };
 #define REMIND_NKINDS 7

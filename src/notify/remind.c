@@ -346,18 +346,59 @@ static int task_one(const struct task *t, void *arg)
 	return 0;
 }
 
-/*
- * The policy system's hook: reminders of kind REMIND_POLICY (a policy
- * window closing within the alert days, not landed) for the policy's
- * unit and its supervisors. The policy system lives on another branch;
- * when it is merged, list its closing windows here and add candidates
- * as task_one() does (task = the policy id, recipients from the unit).
- */
-static enum lserr remind_policy_hook(struct pass *p, struct err *e)
+/* The recipients of a policy's reminder: its unit's supervisors and the
+ * unit's own channel, each once, into r (max 64). */
+static int policy_recips(const struct pass *p, const char *unit, int *r)
 {
-	(void)p;
-	(void)e;
-	return LS_OK;
+	struct unit_sup key = { .code = (char *)unit };
+	const struct unit_sup *us;
+	int n = 0, k;
+
+	us = find(&key, p->units, p->nunits, sizeof(key), unit_cmp);
+	for (size_t i = 0; us && i < us->n && n < 63; i++)
+		r[n++] = p->flat[us->first + i];
+	if ((k = recip_find(p, "unit", unit)) >= 0)
+		r[n++] = k;
+	return n;
+}
+
+/*
+ * Policy windows closing (core/policy.c: policy_closing, within the
+ * policy_warn_days setting and not landed): a REMIND_POLICY line, every
+ * day of the alert, for the responsible unit's supervisors and the
+ * unit's channel. The item's "task" is the policy id (the sent record's
+ * key pairs it with the kind, so it never meets a task's).
+ */
+static int policy_one(const struct policy *pol, void *arg)
+{
+	struct pass *p = arg;
+	int r[64], nr;
+	struct item *it;
+
+	if (!policy_closing(pol->status, pol->close, p->c->today,
+			    p->c->settings.policy_warn_days) ||
+	    !(nr = policy_recips(p, pol->unit, r)))
+		return 0;
+	GROW(p->items, p->nitems, p->aitems);
+	it = &p->items[p->nitems];
+	it->task = pol->id;
+	it->due = pol->close;
+	it->title = p->text.len;
+	buf_add(&p->text, pol->title, strlen(pol->title) + 1);
+	it->lead = p->text.len;
+	buf_add(&p->text, pol->unit, strlen(pol->unit) + 1);
+	for (int i = 0; i < nr; i++) {
+		GROW(p->cands, p->ncands, p->acands);
+		p->cands[p->ncands++] = (struct cand){
+			r[i], REMIND_POLICY, pol->close, pol->id, p->nitems };
+	}
+	p->nitems++;
+	return 0;
+}
+
+static enum lserr remind_policies(struct pass *p, struct err *e)
+{
+	return store_policy_each(p->c->st, NULL, policy_one, p, e);
 }
 
 static int cand_cmp(const void *a, const void *b)
@@ -482,7 +523,7 @@ enum lserr notify_pass(struct ctx *c, struct pass_stats *ps, struct err *e)
 	if ((rc = load(&p, true, e)))
 		goto out;
 	if (p.nrecips && ((rc = store_remind_each(c->st, task_one, &p, e)) ||
-			  (rc = remind_policy_hook(&p, e))))
+			  (rc = remind_policies(&p, e))))
 		goto out;
 	sort(p.cands, p.ncands, sizeof(*p.cands), cand_cmp);
 	rc = write_digests(&p, e);

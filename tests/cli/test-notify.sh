@@ -226,6 +226,28 @@ jq_is '[.[] | select(.recipient == "user:wu") | .status, .attempts] |
 jq_is '[.[] | select(.recipient == "user:wu") | .last_error |
 	test("onnect")] | .[0]' true "its error is the connection's"
 
+# --- policy windows closing (policy_warn_days 14): B's window closing
+# 12-05 goes to B's supervisors (none: the city's, sup, by mail) on
+# 11-28; a landed one and one closing after 12-12 do not; once a day.
+L policy add 争取专项资金 --issuer 省发改委 --level provincial \
+	--issued 2026-11-01 --open 2026-11-01 --close 2026-12-05 --unit B \
+	>/dev/null
+L policy add 已落地政策 --issuer 省财政厅 --level provincial \
+	--issued 2026-11-01 --open 2026-11-01 --close 2026-12-05 --unit B \
+	>/dev/null
+L policy update 2 --status landed >/dev/null
+L policy add 远期政策 --issuer 国家部委 --level national \
+	--issued 2026-11-01 --open 2026-11-01 --close 2026-12-13 --unit B \
+	>/dev/null
+: >"$SINK/smtp.jsonl"
+L --today 2026-11-28 remind --once >/dev/null 2>&1
+expect_eq "$(jq -r .body "$SINK/smtp.jsonl" | sed -n '/【政策窗口即将关闭】/,/^$/p')" \
+	'【政策窗口即将关闭】1 项
+- #1 争取专项资金（牵头 B，截止 2026-12-05）' "the closing window in sup's mail"
+: >"$SINK/smtp.jsonl"
+L --today 2026-11-28 remind --once >/dev/null 2>&1
+expect_eq "$(wc -l <"$SINK/smtp.jsonl" | tr -d ' ')" 0 "not twice a day"
+
 # --- removing a channel
 expect_ok "remove" notify remove 6
 ls_run --json notify list
