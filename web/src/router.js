@@ -23,7 +23,7 @@ export const router = createRouter({
     { path: '/cadres', name: 'cadres', component: () => import('./views/Cadres.vue') },
     { path: '/policies', name: 'policies', component: () => import('./views/Policies.vue') },
     { path: '/admin', redirect: '/admin/units' },
-    { path: '/admin/:section(units|users|calendar)', name: 'admin', component: () => import('./views/Admin.vue'), props: true, meta: { admin: true } },
+    { path: '/admin/:section(units|users|calendar|notify)', name: 'admin', component: () => import('./views/Admin.vue'), props: true, meta: { admin: true } },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
   scrollBehavior: () => ({ top: 0 }),
