@@ -39,6 +39,8 @@ static const struct {
 	[PERM_CADRE_RATE] = { "rate cadres", A | S | L | F },
 	[PERM_CADRE_RECORD] = { "record ratings for other raters", A | S },
 	[PERM_CADRE_READ] = { "see others' cadre assessments", A | S | L },
+	[PERM_PRACTICE_ADD] = { "record practices", A | S | L },
+	[PERM_PRACTICE_PROMOTE] = { "promote practices", A | S },
 };
 
 bool role_parse(const char *s, enum role *r)

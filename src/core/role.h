@@ -30,6 +30,8 @@ enum perm {
 	PERM_CADRE_RATE,	/* rate a cadre as oneself */
 	PERM_CADRE_RECORD,	/* record others' ballots (paper ballots) */
 	PERM_CADRE_READ,	/* others' cadre grades and their inputs */
+	PERM_PRACTICE_ADD,	/* record a practice (经验) of a unit */
+	PERM_PRACTICE_PROMOTE,	/* raise it into a mechanism (制度机制) */
 };
 
 /* Parses "admin", "supervisor", ...; false if unknown. */
