@@ -15,7 +15,7 @@ static const struct cli_cmd *const commands[] = {
 	&cmd_board, &cmd_calendar, &cmd_audit, &cmd_backup, &cmd_restore,
 	&cmd_settings, &cmd_serve, &cmd_token, &cmd_export, &cmd_inspect,
 	&cmd_commend, &cmd_account, &cmd_eval, &cmd_burden, &cmd_cadre,
-	&cmd_bulletin,
+	&cmd_bulletin, &cmd_practice,
 	NULL,
 };
 

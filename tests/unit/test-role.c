@@ -26,11 +26,16 @@
  * practice promote (the supervision office).
  */
 static const bool want[NROLE][NPERM] = {
-	[ROLE_ADMIN] =		{ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 },
-	[ROLE_SUPERVISOR] =	{ 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 },
-	[ROLE_LEADER] =		{ 1, 0, 0, 1, 1, 1, 0, 1, 1, 1, 0, 1, 0, 1, 1, 0 },
-	[ROLE_STAFF] =		{ 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0 },
-	[ROLE_VIEWER] =		{ 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 },
+	[ROLE_ADMIN] =
+		{ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 },
+	[ROLE_SUPERVISOR] =
+		{ 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 },
+	[ROLE_LEADER] =
+		{ 1, 0, 0, 1, 1, 1, 0, 1, 1, 1, 0, 1, 0, 1, 1, 0 },
+	[ROLE_STAFF] =
+		{ 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0 },
+	[ROLE_VIEWER] =
+		{ 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 },
 };
 
 static void check_role(enum role r)
