@@ -9,7 +9,8 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: luoshi practice add TITLE --unit CODE --body TEXT [--tag T]...\n"
+	"usage: luoshi practice add TITLE --unit CODE --body TEXT "
+	"[--tag T]...\n"
 	"          [--task ID]... [--goal ID]...\n"
 	"       luoshi practice list [--search TEXT] [--tag T] [--unit CODE]\n"
 	"          [--promoted]\n"
