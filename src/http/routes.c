@@ -95,6 +95,14 @@ const struct route routes[] = {
 	GET("/cadre/grades", PERM_READ, api_cadre_grades),
 	GET("/cadre/{login}", PERM_READ, api_cadre_show),
 
+	GET("/practices", PERM_READ, api_practices_list),
+	POST("/practices", PERM_PRACTICE_ADD, api_practices_create),
+	GET("/practices/{id}", PERM_READ, api_practices_show),
+	POST("/practices/{id}/promote", PERM_PRACTICE_PROMOTE,
+	     api_practices_promote),
+	POST("/commendations/{id}/practice", PERM_PRACTICE_ADD,
+	     api_commendations_practice),
+
 	GET("/calendar", PERM_READ, api_calendar_list),
 	POST("/calendar", PERM_ADMIN, api_calendar_set),
 	GET("/settings", PERM_READ, api_settings_show),

@@ -101,5 +101,10 @@ void api_cadre_rate(struct req *r);
 void api_cadre_ratings(struct req *r);
 void api_cadre_grades(struct req *r);
 void api_cadre_show(struct req *r);
+void api_practices_list(struct req *r);
+void api_practices_create(struct req *r);
+void api_practices_show(struct req *r);
+void api_practices_promote(struct req *r);
+void api_commendations_practice(struct req *r);
 
 #endif
