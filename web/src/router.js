@@ -20,6 +20,7 @@ export const router = createRouter({
     { path: '/inspections/merits', name: 'merits', component: () => import('./views/Inspections.vue'), props: { section: 'merits' } },
     { path: '/inspections/:id(\\d+)', name: 'inspection', component: () => import('./views/Inspection.vue'), props: true },
     { path: '/cadres', name: 'cadres', component: () => import('./views/Cadres.vue') },
+    { path: '/practices', name: 'practices', component: () => import('./views/Practices.vue') },
     { path: '/admin', redirect: '/admin/units' },
     { path: '/admin/:section(units|users|calendar)', name: 'admin', component: () => import('./views/Admin.vue'), props: true, meta: { admin: true } },
     { path: '/:rest(.*)*', redirect: '/' },
