@@ -40,6 +40,8 @@ static const struct {
 	[PERM_CADRE_RECORD] = { "record ratings for other raters", A | S },
 	[PERM_CADRE_READ] = { "see others' cadre assessments", A | S | L },
 	[PERM_POLICY_EDIT] = { "edit policies", A | S | L },
+	[PERM_PRACTICE_ADD] = { "record practices", A | S | L },
+	[PERM_PRACTICE_PROMOTE] = { "promote practices", A | S },
 };
 
 bool role_parse(const char *s, enum role *r)

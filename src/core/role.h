@@ -31,6 +31,8 @@ enum perm {
 	PERM_CADRE_RECORD,	/* record others' ballots (paper ballots) */
 	PERM_CADRE_READ,	/* others' cadre grades and their inputs */
 	PERM_POLICY_EDIT,	/* policy add, update, link (政策) */
+	PERM_PRACTICE_ADD,	/* record a practice (经验) of a unit */
+	PERM_PRACTICE_PROMOTE,	/* raise it into a mechanism (制度机制) */
 };
 
 /* Parses "admin", "supervisor", ...; false if unknown. */

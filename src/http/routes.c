@@ -104,6 +104,13 @@ const struct route routes[] = {
 	GET("/policies/{id}", PERM_READ, api_policies_show),
 	PATCH("/policies/{id}", PERM_POLICY_EDIT, api_policies_patch),
 	POST("/policies/{id}/links", PERM_POLICY_EDIT, api_policies_link),
+	GET("/practices", PERM_READ, api_practices_list),
+	POST("/practices", PERM_PRACTICE_ADD, api_practices_create),
+	GET("/practices/{id}", PERM_READ, api_practices_show),
+	POST("/practices/{id}/promote", PERM_PRACTICE_PROMOTE,
+	     api_practices_promote),
+	POST("/commendations/{id}/practice", PERM_PRACTICE_ADD,
+	     api_commendations_practice),
 
 	GET("/calendar", PERM_READ, api_calendar_list),
 	POST("/calendar", PERM_ADMIN, api_calendar_set),

@@ -116,5 +116,10 @@ void api_policies_create(struct req *r);
 void api_policies_show(struct req *r);
 void api_policies_patch(struct req *r);
 void api_policies_link(struct req *r);
+void api_practices_list(struct req *r);
+void api_practices_create(struct req *r);
+void api_practices_show(struct req *r);
+void api_practices_promote(struct req *r);
+void api_commendations_practice(struct req *r);
 
 #endif

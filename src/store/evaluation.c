@@ -40,6 +40,10 @@ static const char merit_insert_sql[] =
 	"INSERT INTO merits (kind, unit, person, on_day, points, reason, by, "
 	"at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 
+static const char merit_get_sql[] =
+	"SELECT id, kind, unit, person, on_day, points, reason, by, at "
+	"FROM merits WHERE id = ?";
+
 /* ?1 ?2 scope; ?3 kind; ?4 unit; ?5 person; ?6 ?7 days */
 static const char merit_each_sql[] =
 	"SELECT m.id, m.kind, m.unit, m.person, m.on_day, m.points, "
@@ -256,6 +260,34 @@ enum lserr store_merit_insert(struct store *s, const struct merit *m,
 	db_text(s, st, 8, m->at);
 	r = db_one(s, st, id, e);
 	return r < 0 ? (enum lserr)-r : LS_OK;
+}
+
+enum lserr store_merit_get(struct store *s, long long id, struct merit *out,
+			   struct err *e)
+{
+	static const int cols[] = { 1, 2, 3, 6, 7, 8 };
+	const char **const dst[] = { &out->kind, &out->unit, &out->person,
+				     &out->reason, &out->by, &out->at };
+	struct stmt *st;
+	enum lserr rc = LS_OK;
+	int r;
+
+	if (!(st = store_stmt(s, merit_get_sql, e)))
+		return e->code;
+	db_int(s, st, 1, id);
+	r = db_step(s, st, e);
+	if (r == 1) {
+		col_strings(s, st, &out->arena, cols, dst, 6);
+		out->id = col_int(s, st, 0);
+		out->on = col_date(s, st, 4);
+		out->points = col_double(s, st, 5);
+	} else if (r == 0) {
+		rc = store_notfound_id(e, "id", "merit", id);
+	} else {
+		rc = (enum lserr)-r;
+	}
+	db_reset(s, st);
+	return rc;
 }
 
 enum lserr store_merit_each(struct store *s, const struct merit_filter *f,

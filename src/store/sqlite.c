@@ -275,4 +275,5 @@ const struct store_ops store_sqlite_ops = {
 	.backup = sq_backup,
 	.restore = sq_restore,
 	.migrations = sqlite_migrations,
+	.practice_fts = &sqlite_practice_fts,
 };

@@ -21,6 +21,7 @@
 #include "core/goal.h"
 #include "core/indicator.h"
 #include "core/policy.h"
+#include "core/practice.h"
 #include "core/scope.h"
 #include "core/settings.h"
 #include "core/task.h"
@@ -367,6 +368,8 @@ enum lserr store_merit_insert(struct store *s, const struct merit *m,
 /* Ordered by id. */
 enum lserr store_merit_each(struct store *s, const struct merit_filter *f,
 			    store_merit_fn fn, void *arg, struct err *e);
+enum lserr store_merit_get(struct store *s, long long id, struct merit *out,
+			   struct err *e);
 
 /*
  * Tasks whose due lies in [from, to] (of `lead` only, unless NULL), in
@@ -445,6 +448,36 @@ typedef int (*store_policy_link_fn)(bool task, long long id, void *arg);
 enum lserr store_policy_links(struct store *s, long long policy_id,
 			      store_policy_link_fn fn, void *arg,
 			      struct err *e);
+
+/*
+ * Practices (经验), ordered by id, each with its tags (in order) and
+ * linked task and goal ids (ascending). Full-text search is the driver's
+ * (SQLite: FTS5 trigram) for texts of 3 characters or more, LIKE over
+ * title and body for shorter ones: the same rows either way.
+ */
+struct practice_filter {
+	const char *search;	/* in title or body, case-insensitive */
+	const char *tag;	/* exact tag, or NULL */
+	const char *unit_path;	/* of a unit in this subtree, or NULL */
+	bool promoted_only;
+};
+typedef int (*store_practice_fn)(const struct practice *p, void *arg);
+/* Inserts p with its tags and links (unit, tasks, goals must exist). */
+enum lserr store_practice_insert(struct store *s, const struct practice *p,
+				 long long *id, struct err *e);
+enum lserr store_practice_get(struct store *s, long long id,
+			      struct practice *out, struct err *e);
+enum lserr store_practice_each(struct store *s,
+			       const struct practice_filter *f,
+			       store_practice_fn fn, void *arg,
+			       struct err *e);
+/* Marks it promoted; LS_ECONFLICT when it already is. */
+enum lserr store_practice_promote(struct store *s, long long id,
+				  const char *by, const char *at,
+				  const char *note, struct err *e);
+/* The practice made from commendation merit_id, 0 when none. */
+enum lserr store_practice_of_merit(struct store *s, long long merit_id,
+				   long long *id, struct err *e);
 
 /* Audit trail */
 struct audit_filter {

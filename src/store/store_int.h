@@ -17,6 +17,17 @@
 
 struct stmt;
 
+/*
+ * A dialect's full-text search of practices (title and body): `sql` is
+ * the practice list of store/practice_sql.h with the dialect's match on
+ * ?5, `pattern` turns the user's text into the value bound there.
+ * Texts core/practice.c says the index cannot serve use LIKE instead.
+ */
+struct store_fts {
+	const char *sql;
+	void (*pattern)(struct buf *out, const char *text);
+};
+
 struct store_ops {
 	const char *name;	/* "sqlite" */
 	enum lserr (*open)(struct store *s, const char *url, struct err *e);
@@ -49,6 +60,8 @@ struct store_ops {
 			      struct err *e);
 	/* Migrations for this dialect, NULL-terminated, version = index+1. */
 	const char *const *migrations;
+	/* NULL: practices are searched with LIKE only. */
+	const struct store_fts *practice_fts;
 };
 
 #define STORE_STMT_CACHE 256
@@ -68,6 +81,7 @@ struct store {
 };
 
 extern const struct store_ops store_sqlite_ops;
+extern const struct store_fts sqlite_practice_fts;
 
 /*
  * A ready statement for `sql`, which must be a string literal (the cache is
@@ -121,6 +135,9 @@ void db_path_range(struct store *s, struct stmt *st, int i,
  */
 void col_strings(struct store *s, struct stmt *st, struct buf *arena,
 		 const int *cols, const char **const *dst, int n);
+
+/* "%text%" lower-cased (ASCII), with \ % _ escaped for LIKE ... ESCAPE. */
+void store_like_pattern(struct buf *pat, const char *text);
 
 /* The not-found error every getter uses: "<what> '<key>' not found". */
 enum lserr store_notfound(struct err *e, const char *field, const char *what,

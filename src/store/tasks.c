@@ -154,8 +154,7 @@ static void task_fill(struct store *s, struct stmt *st, struct task *t)
 	t->version = col_int(s, st, 24);
 }
 
-/* "%text%" lower-cased (ASCII), with \ % _ escaped for LIKE ... ESCAPE. */
-static void like_pattern(struct buf *pat, const char *text)
+void store_like_pattern(struct buf *pat, const char *text)
 {
 	buf_reset(pat);
 	buf_addch(pat, '%');
@@ -215,7 +214,7 @@ static void task_query_bind(struct store *s, struct stmt *st, long long lo,
 	db_id(s, st, 17, f->goal_id);
 	db_int(s, st, 18, f->with_goal);
 	if (f->search && *f->search) {
-		like_pattern(pat, f->search);
+		store_like_pattern(pat, f->search);
 		db_text(s, st, 19, pat->ptr);
 	} else {
 		db_text(s, st, 19, NULL);

@@ -285,7 +285,7 @@ static const char *unit_codes(struct fx *fx, const char *prefix)
 }
 
 /* The number of files in src/store/migrations/sqlite/. */
-#define SCHEMA_VERSION 11
+#define SCHEMA_VERSION 12
 
 /* Opening, migrations, transactions, backup */
 
@@ -2191,6 +2191,208 @@ static void test_policies(void **state)
 	goal_release(&g);
 }
 
+static int practice_cb(const struct practice *p, void *arg)
+{
+	return ids_add(arg, p, p->id);
+}
+
+/* Practice ids matching f, as "1,2,3". */
+static const char *practice_ids(struct fx *fx, const struct practice_filter *f)
+{
+	static char out[512];
+	struct ids x;
+	size_t len = 0;
+
+	ids_init(&x);
+	OK(store_practice_each(fx->s, f, practice_cb, &x, &fx->e));
+	assert_true(x.same_rec);
+	out[0] = '\0';
+	for (int i = 0; i < x.n && i < 64; i++)
+		len += (size_t)snprintf(out + len, sizeof(out) - len, "%s%lld",
+					i ? "," : "", x.v[i]);
+	return out;
+}
+
+static long long add_practice(struct fx *fx, struct practice *p)
+{
+	long long id = 0;
+
+	p->by = "admin";
+	p->at = "2026-11-20T08:00:00Z";
+	OK(store_begin(fx->s, &fx->e));
+	OK(store_practice_insert(fx->s, p, &id, &fx->e));
+	OK(store_commit(fx->s, &fx->e));
+	return id;
+}
+
+/*
+ * Practices: tags in order, links ascending, search through the FTS5
+ * trigram index (3+ characters) or LIKE (shorter), both over title and
+ * body; tag, subtree and promoted filters; promote once; one practice
+ * per commendation.
+ */
+static void test_practices(void **state)
+{
+	struct fx *fx = *state;
+	struct practice_filter f;
+	struct practice p, got;
+	struct merit m;
+	long long t1, t2, id, mid, of;
+
+	seed(fx);
+	t1 = add_simple(fx, "河道清淤", "HRB-DL", NULL, NULL);
+	t2 = add_simple(fx, "网格巡查", "HRB-NG", NULL, NULL);
+	practice_init(&p);
+	p.title = "河长制落实经验";
+	p.body = "推行河长制, every river has a Keeper";
+	p.unit = "HRB-DL";
+	p.tags[0] = "生态";
+	p.tags[1] = "河湖";
+	p.ntags = 2;
+	p.tasks[0] = t1;
+	p.tasks[1] = t2;
+	p.ntasks = 2;
+	assert_int_equal(add_practice(fx, &p), 1);
+	practice_init(&p);
+	p.title = "网格化管理";
+	p.body = "社区网格员包片入户, 群众诉求当日办结";
+	p.unit = "HRB-NG";
+	p.tags[0] = "民生";
+	p.ntags = 1;
+	assert_int_equal(add_practice(fx, &p), 2);
+	practice_init(&p);
+	p.title = "街道议事会";
+	p.body = "居民议事, 河长 patrols on Fridays";
+	p.unit = "HRB-DL-A";
+	p.tags[0] = "民生";
+	p.tags[1] = "生态";
+	p.ntags = 2;
+	assert_int_equal(add_practice(fx, &p), 3);
+
+	practice_init(&got);
+	OK(store_practice_get(fx->s, 1, &got, &fx->e));
+	assert_string_equal(got.title, "河长制落实经验");
+	assert_string_equal(got.unit, "HRB-DL");
+	assert_int_equal(got.ntags, 2);
+	assert_string_equal(got.tags[0], "生态");
+	assert_string_equal(got.tags[1], "河湖");
+	assert_int_equal(got.ntasks, 2);
+	assert_int_equal(got.tasks[0], t1);
+	assert_int_equal(got.tasks[1], t2);
+	assert_int_equal(got.ngoals, 0);
+	assert_int_equal(got.merit_id, 0);
+	assert_null(got.promoted_at);
+	FAILS(store_practice_get(fx->s, 9, &got, &fx->e), LS_ENOTFOUND,
+	      "id", "practice '9' not found");
+
+	memset(&f, 0, sizeof(f));
+	assert_string_equal(practice_ids(fx, &f), "1,2,3");
+	/* 河长制: 3 characters, the trigram index; in practice 1 only */
+	f.search = "河长制";
+	assert_string_equal(practice_ids(fx, &f), "1");
+	/* 河长: 2 characters, LIKE; practice 1's title, practice 3's body */
+	f.search = "河长";
+	assert_string_equal(practice_ids(fx, &f), "1,3");
+	/* 网格员 in practice 2's body only */
+	f.search = "网格员";
+	assert_string_equal(practice_ids(fx, &f), "2");
+	f.search = "当日办结";
+	assert_string_equal(practice_ids(fx, &f), "2");
+	/* absent words, long and short */
+	f.search = "招商引资";
+	assert_string_equal(practice_ids(fx, &f), "");
+	f.search = "招商";
+	assert_string_equal(practice_ids(fx, &f), "");
+	/* case-insensitive both ways: keeper (index), "ri" (LIKE) */
+	f.search = "KEEPER";
+	assert_string_equal(practice_ids(fx, &f), "1");
+	f.search = "FR";
+	assert_string_equal(practice_ids(fx, &f), "3");
+	/* a quote is text, not FTS syntax */
+	f.search = "\"河长\" OR 网格";
+	assert_string_equal(practice_ids(fx, &f), "");
+	f.search = "";
+	assert_string_equal(practice_ids(fx, &f), "1,2,3");
+
+	memset(&f, 0, sizeof(f));
+	f.tag = "民生";
+	assert_string_equal(practice_ids(fx, &f), "2,3");
+	f.tag = "民";
+	assert_string_equal(practice_ids(fx, &f), "");
+	f.tag = "生态";
+	f.search = "议事";
+	assert_string_equal(practice_ids(fx, &f), "3");
+	memset(&f, 0, sizeof(f));
+	f.unit_path = "/HRB/HRB-DL/";	/* with its street, not HRB-DLX */
+	assert_string_equal(practice_ids(fx, &f), "1,3");
+	f.search = "河长制";
+	assert_string_equal(practice_ids(fx, &f), "1");
+
+	OK(store_begin(fx->s, &fx->e));
+	OK(store_practice_promote(fx->s, 3, "wang", "2026-11-21T09:00:00Z",
+				  "纳入街道工作规则", &fx->e));
+	FAILS(store_practice_promote(fx->s, 3, "wang", "2026-11-22T09:00:00Z",
+				     NULL, &fx->e), LS_ECONFLICT, "id",
+	      "practice 3 is already promoted");
+	FAILS(store_practice_promote(fx->s, 9, "wang", "2026-11-22T09:00:00Z",
+				     NULL, &fx->e), LS_ENOTFOUND, "id",
+	      "practice '9' not found");
+	OK(store_commit(fx->s, &fx->e));
+	memset(&f, 0, sizeof(f));
+	f.promoted_only = true;
+	assert_string_equal(practice_ids(fx, &f), "3");
+	OK(store_practice_get(fx->s, 3, &got, &fx->e));
+	assert_string_equal(got.promoted_at, "2026-11-21T09:00:00Z");
+	assert_string_equal(got.promoted_by, "wang");
+	assert_string_equal(got.promoted_note, "纳入街道工作规则");
+
+	/* from a commendation: once; links must exist */
+	merit_init(&m);
+	m.kind = "commend";
+	m.unit = "HRB-NG";
+	m.on = D(2026, 11, 3);
+	m.points = 2;
+	m.reason = "接诉即办成效显著";
+	m.by = "admin";
+	m.at = "2026-11-03T08:00:00Z";
+	OK(store_begin(fx->s, &fx->e));
+	OK(store_merit_insert(fx->s, &m, &mid, &fx->e));
+	OK(store_commit(fx->s, &fx->e));
+	OK(store_merit_get(fx->s, mid, &m, &fx->e));
+	assert_string_equal(m.reason, "接诉即办成效显著");
+	assert_string_equal(m.unit, "HRB-NG");
+	assert_int_equal(m.on, D(2026, 11, 3));
+	FAILS(store_merit_get(fx->s, 99, &m, &fx->e), LS_ENOTFOUND, "id",
+	      "merit '99' not found");
+	merit_release(&m);
+	OK(store_practice_of_merit(fx->s, mid, &of, &fx->e));
+	assert_int_equal(of, 0);
+	practice_init(&p);
+	p.title = "接诉即办";
+	p.body = "接诉即办成效显著";
+	p.unit = "HRB-NG";
+	p.merit_id = mid;
+	id = add_practice(fx, &p);
+	assert_int_equal(id, 4);
+	OK(store_practice_of_merit(fx->s, mid, &of, &fx->e));
+	assert_int_equal(of, 4);
+	OK(store_begin(fx->s, &fx->e));
+	p.tasks[0] = 99;
+	p.ntasks = 1;
+	p.merit_id = 0;
+	FAILS(store_practice_insert(fx->s, &p, &id, &fx->e), LS_ENOTFOUND,
+	      "tasks", "task '99' not found");
+	p.ntasks = 0;
+	p.goals[0] = 7;
+	p.ngoals = 1;
+	FAILS(store_practice_insert(fx->s, &p, &id, &fx->e), LS_ENOTFOUND,
+	      "goals", "goal '7' not found");
+	store_rollback(fx->s);
+	memset(&f, 0, sizeof(f));
+	assert_string_equal(practice_ids(fx, &f), "1,2,3,4");
+	practice_release(&got);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -2222,6 +2424,7 @@ int main(void)
 		T(test_audit),
 		T(test_cadre),
 		T(test_policies),
+		T(test_practices),
 	};
 
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);

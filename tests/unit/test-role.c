@@ -11,7 +11,7 @@
 #include "core/role.h"
 
 #define NROLE 5
-#define NPERM (PERM_POLICY_EDIT + 1)
+#define NPERM (PERM_PRACTICE_PROMOTE + 1)
 
 /*
  * SPEC §1: admin everything; supervisor creates, assigns, urges, extends,
@@ -23,14 +23,21 @@
  * (as oneself; a viewer only reads), cadre record (others' paper ballots:
  * supervision office), cadre read (others' grades: those who lead or
  * supervise), policy edit (add, update and link policies: the
- * supervision office and the responsible unit's leaders).
+ * supervision office and the responsible unit's leaders), practice add
+ * (a unit's leader, the supervision office), practice promote (the
+ * supervision office).
  */
 static const bool want[NROLE][NPERM] = {
-	[ROLE_ADMIN] =		{ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 },
-	[ROLE_SUPERVISOR] =	{ 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 },
-	[ROLE_LEADER] =		{ 1, 0, 0, 1, 1, 1, 0, 1, 1, 1, 0, 1, 0, 1, 1 },
-	[ROLE_STAFF] =		{ 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0 },
-	[ROLE_VIEWER] =		{ 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 },
+	[ROLE_ADMIN] =
+		{ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 },
+	[ROLE_SUPERVISOR] =
+		{ 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 },
+	[ROLE_LEADER] =
+		{ 1, 0, 0, 1, 1, 1, 0, 1, 1, 1, 0, 1, 0, 1, 1, 1, 0 },
+	[ROLE_STAFF] =
+		{ 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0 },
+	[ROLE_VIEWER] =
+		{ 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 },
 };
 
 static void check_role(enum role r)

@@ -22,6 +22,7 @@ export const router = createRouter({
     { path: '/inspections/:id(\\d+)', name: 'inspection', component: () => import('./views/Inspection.vue'), props: true },
     { path: '/cadres', name: 'cadres', component: () => import('./views/Cadres.vue') },
     { path: '/policies', name: 'policies', component: () => import('./views/Policies.vue') },
+    { path: '/practices', name: 'practices', component: () => import('./views/Practices.vue') },
     { path: '/admin', redirect: '/admin/units' },
     { path: '/admin/:section(units|users|calendar|notify)', name: 'admin', component: () => import('./views/Admin.vue'), props: true, meta: { admin: true } },
     { path: '/:rest(.*)*', redirect: '/' },
