@@ -423,6 +423,33 @@ try {
     assert(total === before + 1, `task count went from ${before} to ${total}, want +1`)
   })
 
+  await check('the administrator adds a notification channel; a bad address is refused with the field named', async () => {
+    const admin = await open('admin')
+    try {
+      await logIn(admin)
+      const p = admin.page
+      await p.goto(BASE + '/admin/notify')
+      await p.waitForSelector('[data-test=notify-form]')
+      const before = (await apiGet(admin.context, '/notify/channels')).data.length
+      await p.fill('#nf-who', 'HRB-DL')
+      await p.fill('#nf-address', 'ftp://bot.example.org/x')
+      await p.click('[data-test=notify-submit]')
+      const err = await p.locator('[data-test=notify-error]').innerText()
+      assert(/target/.test(err) && err.includes('ftp://bot.example.org/x'), 'error: ' + err)
+      assert((await apiGet(admin.context, '/notify/channels')).data.length === before, 'a refused channel was stored')
+      await p.fill('#nf-address', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=e2e')
+      await p.click('[data-test=notify-submit]')
+      await p.locator('[data-test=notify-channels] tbody tr[data-id]', { hasText: 'HRB-DL' }).waitFor()
+      const api = await apiGet(admin.context, '/notify/channels')
+      const c = api.data.find((x) => x.unit === 'HRB-DL' && x.channel === 'wecom')
+      assert(api.data.length === before + 1 && c && c.target.endsWith('key=e2e'), 'channels: ' + JSON.stringify(api.data))
+      await p.waitForSelector('[data-test=notify-deliveries]')
+      await shot(p, 'admin-notify')
+    } finally {
+      await admin.context.close()
+    }
+  })
+
   await check('no uncaught page errors', async () => {
     assert(pageErrors.length === 0, pageErrors.join('\n'))
   })
