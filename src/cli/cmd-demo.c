@@ -30,7 +30,10 @@ static const char usage[] =
 	"(道外区 reaches the inspection cap once), commendations and\n"
 	"accountability, the quarter before the reference day's evaluated and\n"
 	"published by wang, and the cadre assessment of the year (道里区: six\n"
-	"assessed, one excellent place, a veto). Every row goes through the\n"
+	"assessed, one excellent place, a veto). The policy system: twelve\n"
+	"policies, some closing within 14 days, some landed with the value\n"
+	"secured, one missed; and ten practices, two promoted, two made\n"
+	"from commendations. Every row goes through the\n"
 	"same validation and audit trail as a user's. The same seed and\n"
 	"reference day give the same city; its people, figures and tasks are\n"
 	"invented.\n\n"
@@ -143,6 +146,9 @@ static void print_json(struct cli *cli, const struct demo_stats *st,
 	jw_kint(w, "accountabilities", st->accountabilities);
 	jw_kint(w, "evaluations", st->evaluations);
 	jw_kint(w, "ballots", st->ballots);
+	jw_kint(w, "policies", st->policies);
+	jw_kint(w, "practices", st->practices);
+	jw_kint(w, "promoted", st->promoted);
 	jw_kstr(w, "eval_period", *st->eval_period ? st->eval_period : NULL);
 	jw_kstr(w, "cadre_period", st->cadre_period);
 	jw_key(w, "status");
@@ -196,6 +202,8 @@ static void print_text(struct cli *cli, const struct demo_stats *st,
 	       "evaluations, %lld cadre ballots\n", st->inspections,
 	       st->rectifications, st->commendations, st->accountabilities,
 	       st->evaluations, st->ballots);
+	printf("  %lld policies, %lld practices (%lld promoted)\n",
+	       st->policies, st->practices, st->promoted);
 	printf("tasks on %s by status:", day);
 	for (int i = 0; i < TASK_NSTATUS; i++)
 		printf("%s %s %lld", i ? "," : "", status_names[i],
@@ -221,6 +229,8 @@ static void print_text(struct cli *cli, const struct demo_stats *st,
 		       st->eval_period);
 	printf("  %s burden --unit HRB-DW\n", prefix);
 	printf("  %s cadre grade --period %s\n", prefix, st->cadre_period);
+	printf("  %s policy list --closing\n", prefix);
+	printf("  %s practice list --promoted\n", prefix);
 	free(prefix);
 }
 

@@ -3,7 +3,8 @@
  * plan the city's history as a list of dated events; this file plays them
  * in order of their instants through the public svc functions, with the
  * clock and the actor moved to each event's, all in one transaction, and
- * counts the result through the same task view the CLI lists use. Users
+ * counts the result through the same task view the CLI lists use.
+ * Policies and practices (demo_policy.c) are played the same way. Users
  * share one argon2id hash of the demo password: hashing is slow on purpose.
  */
 #include "svc/demo.h"
@@ -13,6 +14,8 @@
 #include "svc/eval.h"
 #include "svc/goals.h"
 #include "svc/password.h"
+#include "svc/policies.h"
+#include "svc/practices.h"
 #include "svc/tasks.h"
 #include "svc/units.h"
 #include "util/date.h"
@@ -317,6 +320,7 @@ static enum lserr play_merit(struct demo *d, const struct demo_ev *v,
 	in.reason = dm->reason;
 	merit_init(&m);
 	rc = svc_merit_add(d->c, &in, &m, e);
+	d->merit_ids[v->ref] = m.id;
 	merit_release(&m);
 	if (!strcmp(dm->kind, "commend"))
 		d->st->commendations++;
@@ -360,6 +364,94 @@ static enum lserr play_rate(struct demo *d, const struct demo_ev *v,
 	rc = svc_cadre_rate(d->c, &r, &replaced, e);
 	rating_release(&r);
 	d->st->ballots++;
+	return rc;
+}
+
+static enum lserr play_policy(struct demo *d, const struct demo_ev *v,
+			      struct err *e)
+{
+	struct demo_pol *p = &d->pols[v->ref];
+	const struct demo_policy *dp = &demo_policies[p->ref];
+	struct policy_input in;
+
+	memset(&in, 0, sizeof(in));
+	in.title = dp->title;
+	in.issuer = dp->issuer;
+	in.level = dp->level;
+	in.issued = p->issued;
+	in.open = p->open;
+	in.close = p->close;
+	in.unit = dp->unit;
+	d->st->policies++;
+	return svc_policy_add(d->c, &in, &p->id, e);
+}
+
+static enum lserr play_policy_link(struct demo *d, const struct demo_ev *v,
+				   struct err *e)
+{
+	long long goal = v->sub >= 0 ? d->goal_ids[v->sub] : 0;
+	long long task = v->day >= 0 ? d->tasks[v->day].id : 0;
+
+	return svc_policy_link(d->c, d->pols[v->ref].id, goal, task, 0, e);
+}
+
+/* Counts the entries of demo_practices (its titles may be NULL). */
+static size_t practices_count(void)
+{
+	size_t n = 0;
+
+	while (demo_practices[n].unit)
+		n++;
+	return n;
+}
+
+static enum lserr play_practice(struct demo *d, const struct demo_ev *v,
+				struct err *e)
+{
+	const struct demo_practice *dp = &demo_practices[v->ref];
+	struct practice_input in;
+	struct practice p;
+	long long task = v->day >= 0 ? d->tasks[v->day].id : 0;
+	long long goal = dp->goal >= 0 ? d->goal_ids[dp->goal] : 0;
+	enum lserr rc;
+
+	memset(&in, 0, sizeof(in));
+	in.title = dp->title;
+	in.body = dp->body;
+	in.unit = dp->unit;
+	in.tags = dp->tags;
+	while (in.ntags < sizeof(dp->tags) / sizeof(dp->tags[0]) &&
+	       dp->tags[in.ntags])
+		in.ntags++;
+	in.tasks = &task;
+	in.ntasks = task != 0;
+	in.goals = &goal;
+	in.ngoals = goal != 0;
+	practice_init(&p);
+	if (v->sub >= 0) {
+		in.unit = NULL;
+		rc = svc_practice_from_merit(d->c, d->merit_ids[v->sub], &in,
+					     &p, e);
+	} else {
+		rc = svc_practice_add(d->c, &in, &p, e);
+	}
+	d->practice_ids[v->ref] = p.id;
+	practice_release(&p);
+	d->st->practices++;
+	return rc;
+}
+
+static enum lserr play_promote(struct demo *d, const struct demo_ev *v,
+			       struct err *e)
+{
+	struct practice p;
+	enum lserr rc;
+
+	practice_init(&p);
+	rc = svc_practice_promote(d->c, d->practice_ids[v->ref], v->text, &p,
+				  e);
+	practice_release(&p);
+	d->st->promoted++;
 	return rc;
 }
 
@@ -414,6 +506,17 @@ static enum lserr play(struct demo *d, const struct demo_ev *v,
 		return play_publish(d, v, e);
 	case DEMO_EV_RATE:
 		return play_rate(d, v, e);
+	case DEMO_EV_POLICY:
+		return play_policy(d, v, e);
+	case DEMO_EV_POLICY_SET:
+		return svc_policy_update(d->c, d->pols[v->ref].id, v->text,
+					 v->text2, v->text2 != NULL, 0, e);
+	case DEMO_EV_POLICY_LINK:
+		return play_policy_link(d, v, e);
+	case DEMO_EV_PRACTICE:
+		return play_practice(d, v, e);
+	case DEMO_EV_PROMOTE:
+		return play_promote(d, v, e);
 	}
 	return LS_OK;
 }
@@ -465,6 +568,9 @@ static void demo_release(struct demo *d)
 	free(d->tasks);
 	free(d->insp);
 	free(d->rates);
+	free(d->pols);
+	free(d->merit_ids);
+	free(d->practice_ids);
 	free(d->pwhash);
 	free(d->goal_ids);
 	free(d->ind_ids);
@@ -503,6 +609,8 @@ enum lserr svc_demo_seed(struct ctx *c, int scale, unsigned long long seed,
 		secs;
 	d.goal_ids = xcalloc(DEMO_COUNT(demo_goals), sizeof(*d.goal_ids));
 	d.ind_ids = xcalloc(DEMO_COUNT(demo_indicators), sizeof(*d.ind_ids));
+	d.merit_ids = xcalloc(DEMO_COUNT(demo_merits), sizeof(*d.merit_ids));
+	d.practice_ids = xcalloc(practices_count(), sizeof(*d.practice_ids));
 	demo_plan(&d, scale);
 	qsort(d.ev, d.nev, sizeof(*d.ev), by_instant);
 	if ((rc = ctx_act_as(c, NULL, e)) ||

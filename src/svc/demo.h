@@ -3,7 +3,8 @@
  * users, holiday calendar, goals and indicators, tasks walked through
  * their whole life cycle over the months before the reference day, and
  * the evaluation system's year (inspections with rectification tasks,
- * merits, published evaluations, cadre ballots). It goes only through
+ * merits, published evaluations, cadre ballots), policies with their
+ * windows and practices, some promoted. It goes only through
  * the public svc functions, so every row is validated and audited exactly
  * as a user's would be.
  */
@@ -25,6 +26,7 @@ struct demo_stats {
 	long long extensions, risks, rejections, reopens, cancels;
 	long long inspections, rectifications, commendations;
 	long long accountabilities, evaluations, ballots;
+	long long policies, practices, promoted;
 	char eval_period[9];	/* the quarter evaluated and published */
 	char cadre_period[9];	/* the year of the cadre assessment */
 	long long status[TASK_NSTATUS];

@@ -617,3 +617,96 @@ size_t demo_count(const void *table, size_t size)
 		n++;
 	return n;
 }
+
+/*
+ * Policies the city tracks (政策体系). Windows are set relative to the
+ * reference day by their fate (demo_policy.c): closing within 14 days,
+ * landed with the value secured, watching far ahead, and exactly one
+ * missed, so every page of the policy system has something to show.
+ */
+const struct demo_policy demo_policies[] = {
+	{ "超长期特别国债项目申报（第四批）", "国家发展改革委", "national",
+	  "HRB-FGW", DEMO_POL_APPLYING, NULL, 1 },
+	{ "中央预算内投资城镇老旧小区改造配套基础设施项目申报",
+	  "国家发展改革委、住房城乡建设部", "national", "HRB-ZJJ",
+	  DEMO_POL_APPLYING, NULL, 12 },
+	{ "省级“专精特新”中小企业认定（第二批）", "黑龙江省工业和信息化厅",
+	  "provincial", "HRB-GXJ", DEMO_POL_CLOSING, NULL, 2 },
+	{ "市级夜间经济示范街区创建奖补", "哈尔滨市人民政府办公室",
+	  "municipal", "HRB-DL", DEMO_POL_CLOSING, NULL, 3 },
+	{ "省级外经贸发展专项资金项目申报", "黑龙江省商务厅", "provincial",
+	  "HRB-SB", DEMO_POL_MISSED, NULL, 4 },
+	{ "省级专项债券额度（第三批）", "黑龙江省财政厅", "provincial",
+	  "HRB-FGW", DEMO_POL_LANDED, "争取专项债券额度 12.5 亿元", 1 },
+	{ "超长期特别国债支持大规模设备更新项目", "国家发展改革委、工业和信息化部",
+	  "national", "HRB-GXJ", DEMO_POL_LANDED, "争取资金 1.2 亿元", 2 },
+	{ "中央水污染防治资金项目储备", "财政部、生态环境部", "national",
+	  "HRB-STJ", DEMO_POL_LANDED, "争取资金 8600 万元", 10 },
+	{ "市级科技型企业研发投入后补助", "哈尔滨市科学技术局",
+	  "municipal", "HRB-SB", DEMO_POL_LANDED, "兑现补助资金 3200 万元",
+	  4 },
+	{ "市级稳岗补贴", "哈尔滨市人力资源和社会保障局", "municipal",
+	  "HRB-PF", DEMO_POL_AHEAD, NULL, 11 },
+	{ "省级县域商业体系建设补助资金", "黑龙江省商务厅", "provincial",
+	  "HRB-NG", DEMO_POL_AHEAD, NULL, 14 },
+	{ "城市更新行动中央财政补助资金", "财政部、住房城乡建设部",
+	  "national", "HRB-ZJJ", DEMO_POL_AHEAD, NULL, 12 },
+	{ NULL, NULL, NULL, NULL, DEMO_POL_AHEAD, NULL, -1 },
+};
+
+/*
+ * Practices (经验) of several units, two promoted by wang; the last two
+ * are made from the commendations whose reasons they name.
+ */
+const struct demo_practice demo_practices[] = {
+	{ "“接诉即办”三级响应机制",
+	  "建立区、街道、社区三级接诉响应机制，热线诉求两小时内联系群众。"
+	  "对重复诉求实行专人包案，办结后由社区回访确认。"
+	  "当年诉求办理满意率提高到96%以上。",
+	  "HRB-DL", { "接诉即办", "12345热线", NULL }, 7, NULL,
+	  "纳入全市12345热线诉求办理工作规范，在各区推广" },
+	{ "河长制“巡河+督办”闭环管理",
+	  "区级河长每月巡河一次，发现问题当日交办、限期整改。"
+	  "整改结果纳入河长述职和年度考核。"
+	  "松花江支流水质稳定达到Ⅲ类。",
+	  "HRB-HL", { "河长制", "生态环境", NULL }, 10, NULL, NULL },
+	{ "企业开办“一窗通办、一日办结”",
+	  "将营业执照、公章刻制、税务登记等事项整合为一个窗口受理。"
+	  "全程网上办理，企业开办时间压缩到一个工作日以内。",
+	  "HRB-YSJ", { "营商环境", "一网通办", NULL }, 6, NULL,
+	  "形成《企业开办一日办结工作规程》，作为全市统一制度执行" },
+	{ "基层报表“一表通”减负",
+	  "对街道社区填报的各类报表进行清理整合，同类数据只报一次。"
+	  "报表数量由47张减少到12张，社区干部把更多时间用在走访群众上。",
+	  "HRB-DL", { "基层减负", NULL }, -1, NULL, NULL },
+	{ "重点项目“周调度、月观摩”",
+	  "建立重点项目周调度制度，问题清单化、责任到人。"
+	  "每月组织一次项目观摩，比进度、比质量、比投资完成。"
+	  "全年重点项目开工率保持在全市前列。",
+	  "HRB-SB", { "项目建设", "营商环境", NULL }, 1, NULL, NULL },
+	{ "清冰雪“网格化+机械化”作业",
+	  "将主次干道划分为作业网格，每个网格明确责任单位和机械配置。"
+	  "降雪停止后主干道24小时内清理完毕。",
+	  "HRB-XF", { "清冰雪", "城市管理", NULL }, 13, NULL, NULL },
+	{ "老旧小区改造“居民点单”",
+	  "改造前入户征求意见，由居民从改造菜单中选择项目。"
+	  "施工中成立居民监督小组，竣工后共同验收。"
+	  "居民对改造效果的满意率明显提高。",
+	  "HRB-ZJJ", { "民生实事", "老旧小区改造", NULL }, 12, NULL, NULL },
+	{ "秸秆禁烧“蓝天卫士”监控",
+	  "在重点区域布设高位视频监控，火点自动识别、自动报警。"
+	  "发现火点后乡镇网格员30分钟内到场处置。",
+	  "HRB-STJ", { "蓝天保卫战", "基层减负", NULL }, 9, NULL, NULL },
+	{ NULL,
+	  "坚持营商环境“好不好、企业说了算”，每季度开展企业满意度调查。"
+	  "对企业反映的问题建立台账、限时办结、逐一回访。"
+	  "评价结果位居全省前列。",
+	  "HRB-YSJ", { "营商环境", NULL }, 5, "营商环境评价位居全省前列",
+	  NULL },
+	{ NULL,
+	  "以社区为单元布局便民商业网点，步行15分钟内满足日常生活需要。"
+	  "引导连锁便利店、早餐店、维修点进社区，老年人助餐点全覆盖。",
+	  "HRB-NG", { "民生实事", "便民生活圈", NULL }, 14,
+	  "“一刻钟便民生活圈”建设经验在全省推广", NULL },
+	{ NULL, NULL, NULL, { NULL }, -1, NULL, NULL },
+};

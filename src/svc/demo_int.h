@@ -129,6 +129,36 @@ extern const char *const demo_findings_good[];
 extern const char *const demo_findings_fair[];
 extern const char *const demo_findings_poor[];
 
+/* The policy system and the practice library (demo_policy.c plans them). */
+
+/* What becomes of a policy by the reference day T. */
+enum demo_fate {
+	DEMO_POL_AHEAD,		/* watching, the window closes far ahead */
+	DEMO_POL_CLOSING,	/* watching, closing within 14 days of T */
+	DEMO_POL_APPLYING,	/* applying, closing within 14 days of T */
+	DEMO_POL_LANDED,	/* landed, with the value secured */
+	DEMO_POL_MISSED,	/* its window closed before T un-landed */
+};
+
+struct demo_policy {
+	const char *title, *issuer, *level, *unit;
+	enum demo_fate fate;
+	const char *value;	/* secured, when landed */
+	int goal;		/* index into demo_goals, -1 none */
+};
+
+/* A practice; one with a NULL title is made from a commendation. */
+struct demo_practice {
+	const char *title, *body, *unit;
+	const char *tags[4];	/* NULL-terminated */
+	int goal;		/* index into demo_goals, -1 none */
+	const char *merit;	/* the commendation's reason, or NULL */
+	const char *promote;	/* wang's note when promoted, or NULL */
+};
+
+extern const struct demo_policy demo_policies[];
+extern const struct demo_practice demo_practices[];
+
 /* NULL-terminated lists of texts */
 extern const char *const demo_departments[];	/* unit codes */
 extern const char *const demo_districts[];
@@ -169,6 +199,15 @@ enum demo_ev_kind {
 	DEMO_EV_MERIT,		/* ref: demo_merits index, day: on */
 	DEMO_EV_PUBLISH,	/* text: period, text2: group */
 	DEMO_EV_RATE,		/* ref: d->rates index */
+	DEMO_EV_POLICY,		/* ref: d->pols index */
+	DEMO_EV_POLICY_SET,	/* ref: d->pols index, text: status,
+				 * text2: value */
+	DEMO_EV_POLICY_LINK,	/* ref: d->pols index, sub: goal index or
+				 * -1, day: task index or -1 */
+	DEMO_EV_PRACTICE,	/* ref: demo_practices index, day: task
+				 * index or -1, sub: demo_merits index or
+				 * -1 */
+	DEMO_EV_PROMOTE,	/* ref: demo_practices index, text: note */
 };
 
 struct demo_ev {
@@ -212,6 +251,13 @@ struct demo_insp {
 	int first, n;
 };
 
+/* A planned policy: demo_policies[ref] with its dates. */
+struct demo_pol {
+	int ref;
+	int issued, open, close;
+	long long id;		/* once added */
+};
+
 /* A planned ballot: demo_ballots[ballot] with its drawn scores. */
 struct demo_rate {
 	int ballot;
@@ -235,6 +281,9 @@ struct demo {
 	size_t ninsp, ainsp;
 	struct demo_rate *rates;
 	size_t nrates;
+	struct demo_pol *pols;
+	size_t npols;
+	long long *merit_ids, *practice_ids;	/* once added */
 	long long *goal_ids, *ind_ids;
 	char **pool;		/* strings the plan owns */
 	size_t npool, apool;
@@ -291,6 +340,13 @@ void demo_plan_rectification(struct demo *d, int t, int slow);
  * published evaluations and the cadre assessment of T's year.
  */
 void demo_plan_eval(struct demo *d, int scale);
+/*
+ * Plans the policy system and the practice library after the evaluation
+ * system (demo_policy.c): policies added, applied for, landed and linked
+ * to goals and tasks; practices recorded, promoted, and made from
+ * commendations planned before.
+ */
+void demo_plan_policy(struct demo *d);
 /* Entries of a table before its terminator (demo_city.c). */
 size_t demo_count(const void *table, size_t size);
 #define DEMO_COUNT(t) demo_count((t), sizeof((t)[0]))

@@ -4,7 +4,8 @@
  * goals with their monthly plans, a raised weight and target, the monthly
  * actuals — before demo_task.c plans the tasks and demo_eval.c the
  * evaluation system's year. Setup happens at the start of the reference
- * day's year, or 90 days before it if that is earlier.
+ * day's year, or 90 days before it if that is earlier. demo_policy.c
+ * then plans the policy system and the practice library.
  */
 #include "svc/demo_int.h"
 #include "util/buf.h"
@@ -295,4 +296,5 @@ void demo_plan(struct demo *d, int scale)
 	demo_plan_tasks(d, scale);
 	/* last, so that the tasks of a seed stay those planned before it */
 	demo_plan_eval(d, scale);
+	demo_plan_policy(d);
 }

@@ -116,12 +116,80 @@ jq_is '"\(.basis) \(.unit_assessed) \(.unit_quota)"' "quota 6 1" \
 jq_is '[.raters[] | select(. != null)] | length >= 3' true \
 	"feng was rated by several rater types"
 
+# The policy system: windows by fate relative to 2026-11-26, whatever the
+# seed: four closing within policy_warn_days (14), four landed, three
+# watching far ahead, exactly one missed.
+
+expect_rc 0 "policies" --db "$D" --json policy list
+jq_is 'length' 12 "twelve policies"
+jq_is '[.[].level] | unique | join(",")' "municipal,national,provincial" \
+	"policies of all three levels"
+jq_is '[.[] | select(.status == "landed") | .value] | sort | join(",")' \
+	"争取专项债券额度 12.5 亿元,争取资金 1.2 亿元,争取资金 8600 万元,兑现补助资金 3200 万元" \
+	"four landed, each with the value secured"
+jq_is '[.[] | select(.status == "missed") |
+	"\(.title):\(.recorded_status):\(.days_left < 0)"] | join(",")' \
+	"省级外经贸发展专项资金项目申报:watching:true" \
+	"exactly one effective missed: recorded watching, its window closed"
+jq_is '[.[] | select(.status == "watching" and .days_left > 14)] | length' \
+	3 "three watched far ahead"
+jq_is '[.[] | .goals | length == 1] | all' true \
+	"every policy is linked to its goal"
+jq_is '[.[].unit] | unique | length' 8 "policies of eight units"
+policies_first=$OUT
+expect_rc 0 "closing policies" --db "$D" --json policy list --closing
+jq_is 'length' 4 "four policies closing within 14 days"
+jq_is '[.[] | .closing and .days_left >= 0 and .days_left <= 14] | all' \
+	true "every row listed as closing is closing"
+jq_is '[.[].status] | unique | join(",")' "applying,watching" \
+	"closing policies are watched or applied for"
+expect_rc 0 "missed policies" --db "$D" --json policy list --status missed
+jq_is 'length' 1 "policy list --status missed finds exactly one"
+expect_rc 0 "policy audit" --db "$D" --json audit log --entity policy
+jq_is '[.[].action] | unique | join(",")' \
+	"policy.add,policy.link,policy.update" \
+	"policies were added, linked and updated through the audited svc"
+
+# The practice library: ten practices of eight units, two promoted by
+# wang, two made from the demo's commendations.
+
+expect_rc 0 "practices" --db "$D" --json practice list
+jq_is 'length' 10 "ten practices"
+jq_is '[.[].unit] | unique | join(",")' \
+	"HRB-DL,HRB-HL,HRB-NG,HRB-SB,HRB-STJ,HRB-XF,HRB-YSJ,HRB-ZJJ" \
+	"practices of eight units"
+jq_is '[.[] | (.tags | length) >= 1 and (.body | length) > 30] | all' true \
+	"every practice has tags and a body"
+jq_is '[.[] | select(.promoted) | "\(.title):\(.promoted_by)"] | sort |
+	join(",")' \
+	"“接诉即办”三级响应机制:wang,企业开办“一窗通办、一日办结”:wang" \
+	"two promoted by wang"
+jq_is '[.[] | select(.merit_id != null) | .title] | sort | join(",")' \
+	"“一刻钟便民生活圈”建设经验在全省推广,营商环境评价位居全省前列" \
+	"two made from commendations, titled by their reasons"
+practices_first=$OUT
+from_merit=$(printf '%s' "$OUT" | jq -r '[.[] | select(.title ==
+	"营商环境评价位居全省前列")][0].merit_id')
+expect_rc 0 "commendations again" --db "$D" --json commend list
+jq_is "[.[] | select(.id == $from_merit) | .reason] | join(\",\")" \
+	"营商环境评价位居全省前列" \
+	"the practice's merit_id is that commendation's id"
+expect_rc 0 "search 河长制" --db "$D" --json practice list --search 河长制
+jq_is '[.[].title] | join(",")' "河长制“巡河+督办”闭环管理" \
+	"practice list --search 河长制 finds one"
+expect_rc 0 "tag 基层减负" --db "$D" --json practice list --tag 基层减负
+jq_is 'length' 2 "two practices are tagged 基层减负"
+expect_rc 0 "promoted" --db "$D" --json practice list --promoted
+jq_is 'length' 2 "practice list --promoted lists two"
+
 expect_rc 0 "demo --json" --db "$TMP/json.db" --json demo --scale 10 \
 	--seed 7
 jq_is '"\(.eval_period) \(.cadre_period) \(.evaluations) \(.ballots)
 	\(.inspections > 30) \(.rectifications > 0)"' \
 	"2026-Q3 2026 3 34
 	true true" "demo --json counts the evaluation system"
+jq_is '"\(.policies) \(.practices) \(.promoted)"' "12 10 2" \
+	"demo --json counts policies, practices and promotions"
 
 # Same seed, same city: the task titles are identical.
 expect_rc 0 "demo again" --db "$TMP/again.db" demo --scale 10 --seed 7
@@ -136,6 +204,11 @@ expect_eq "$OUT" "$eval_first" "the same seed gives the same evaluation"
 expect_rc 0 "cadre grade 2" --db "$TMP/again.db" --json cadre grade \
 	--period 2026
 expect_eq "$OUT" "$cadre_first" "the same seed gives the same cadre grades"
+expect_rc 0 "policies 2" --db "$TMP/again.db" --json policy list
+expect_eq "$OUT" "$policies_first" "the same seed gives the same policies"
+expect_rc 0 "practices 2" --db "$TMP/again.db" --json practice list
+expect_eq "$OUT" "$practices_first" \
+	"the same seed gives the same practices"
 expect_rc 0 "another seed" --db "$TMP/other.db" demo --scale 10 --seed 8
 expect_rc 0 "eval 3" --db "$TMP/other.db" --json eval --period 2026-Q3 \
 	--group district
