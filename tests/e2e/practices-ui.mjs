@@ -74,8 +74,13 @@ async function listed(page) {
 }
 async function search(page, text) {
   await page.fill('#pr-search', text)
+  // the list must be the answer to this search, not the one before it
+  const answered = page.waitForResponse((r) => r.url().includes('/api/v1/practices?') &&
+    new URL(r.url()).searchParams.get('search') === text)
   await page.click('[data-test=f-apply]')
   await page.waitForURL((u) => new URL(u).searchParams.get('search') === text)
+  await answered
+  await page.waitForLoadState('networkidle')
   return listed(page)
 }
 
@@ -130,8 +135,13 @@ try {
     const chars = Array.from(practice.title)
     for (const [n, mode] of [[3, '全文索引'], [2, '逐条匹配']]) {
       const text = chars.slice(0, n).join('')
-      const ids = await search(p, text)
       const api = (await apiGet(wang, '/practices?per_page=200&search=' + encodeURIComponent(text))).data.map((x) => x.id)
+      let ids = await search(p, text)
+      // the table may still show the previous answer for a moment
+      for (let k = 0; k < 25 && (!ids.includes(practice.id) || JSON.stringify(ids) !== JSON.stringify(api.slice(0, ids.length))); k++) {
+        await p.waitForTimeout(200)
+        ids = await listed(p)
+      }
       assert(ids.includes(practice.id), `search '${text}' lists ${ids}`)
       assert(JSON.stringify(ids) === JSON.stringify(api.slice(0, ids.length)), `search '${text}': UI ${ids}, API ${api}`)
       assert((await p.locator('[data-test=search-mode]').innerText()).includes(mode), `search '${text}': mode hint`)
