@@ -399,6 +399,24 @@ static void test_transactions(void **state)
 	unit_release(&u);
 }
 
+/* A database that cannot be reached is LS_EFAIL naming it (no secret). */
+static void test_unreachable(void **state)
+{
+	struct err e = ERR_INIT;
+	const char *url = pg_url() ? "postgresql://u:pw@127.0.0.1:1/x"
+				   : "/nonexistent/dir/x.db";
+	const char *want = pg_url()
+		? "cannot connect to database 'postgresql://u@127.0.0.1:1/x': "
+		: "cannot open database '/nonexistent/dir/x.db': ";
+
+	(void)state;
+	assert_null(store_open(url, &e));
+	assert_int_equal(e.code, LS_EFAIL);
+	assert_string_equal(e.field, "db");
+	assert_memory_equal(e.msg, want, strlen(want));
+	assert_null(strstr(e.msg, "pw"));
+}
+
 static void test_backup(void **state)
 {
 	struct fx *fx = *state;
@@ -2463,6 +2481,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_schema),
 		T(test_transactions),
+		T(test_unreachable),
 		T(test_backup),
 		T(test_settings),
 		T(test_units),
