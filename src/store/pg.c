@@ -221,6 +221,12 @@ static enum lserr pg_exec(struct store *s, const char *sql, struct err *e)
 	return rc;
 }
 
+/* Runs a utility command whose failure the next statement will report. */
+static void utility(struct pgconn *pc, const char *sql)
+{
+	PQclear(PQexec(pc->conn, sql));
+}
+
 /*
  * PostgreSQL types a parameter at its first use, and cannot from "$1 IS
  * NULL": a probe without those tests (pg_sql.c) is prepared unnamed and
@@ -259,15 +265,22 @@ out:
 	return rc;
 }
 
+/*
+ * Inside a transaction, under a savepoint: a statement that cannot be
+ * prepared (store_initialised's on a new database) must not abort it.
+ */
 static enum lserr prepare_now(struct stmt *st, struct err *e)
 {
 	struct pgconn *pc = st->pc;
-	PGresult *r;
+	bool guard = pc->s->txn_depth > 0;
+	PGresult *r = NULL;
 	enum lserr rc = LS_OK;
 
+	if (guard)
+		utility(pc, "SAVEPOINT luoshi_prep");
 	if (!st->typed) {
-		if (infer_types(st, e) != LS_OK)
-			return e->code;
+		if ((rc = infer_types(st, e)) != LS_OK)
+			goto out;
 		st->typed = true;
 	}
 	snprintf(st->name, sizeof(st->name), "s%u", ++pc->nstmt);
@@ -276,6 +289,11 @@ static enum lserr prepare_now(struct stmt *st, struct err *e)
 		rc = pg_error(pc->conn, r, e, "preparing statement");
 	else
 		st->gen = pc->gen;
+out:
+	if (guard)
+		utility(pc, rc == LS_OK ? "RELEASE SAVEPOINT luoshi_prep" :
+			"ROLLBACK TO SAVEPOINT luoshi_prep; "
+			"RELEASE SAVEPOINT luoshi_prep");
 	PQclear(r);
 	return rc;
 }
@@ -371,12 +389,6 @@ static PGresult *run(struct stmt *st, struct err *e)
 		return NULL;
 	return PQexecPrepared(pc->conn, st->name, st->nparams,
 			      (const char *const *)st->vals, NULL, NULL, 0);
-}
-
-/* Runs a utility command whose failure the next statement will report. */
-static void utility(struct pgconn *pc, const char *sql)
-{
-	PQclear(PQexec(pc->conn, sql));
 }
 
 static int pg_step(struct stmt *st, struct err *e)
