@@ -21,6 +21,17 @@ endif
 
 PKGS = sqlite3 libsodium libmicrohttpd jansson xlsxwriter cairo pangocairo \
 	libzip expat libcurl
+# PostgreSQL (store/pg.c) is built when libpq is there (scripts/deps.sh
+# installs it); without it, postgresql:// URLs get a clear error.
+HAVE_LIBPQ := $(shell pkg-config --exists libpq 2>/dev/null && echo 1)
+ifeq ($(HAVE_LIBPQ),1)
+PKGS += libpq
+PG_DEFS = -DHAVE_LIBPQ
+PG_SKIP =
+else
+PG_DEFS =
+PG_SKIP = src/store/pg.c src/store/pg_fts.c
+endif
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
@@ -29,12 +40,12 @@ CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
        -Wmissing-prototypes -Wformat=2 -Wwrite-strings
 CFLAGS ?= $(OPT)
-ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) \
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(PG_DEFS) $(WARN) $(CFLAGS) $(SANFLAGS) \
 	     -Isrc -I$(O)/gen $(PKG_CFLAGS) -MMD -MP
 LDLIBS = $(PKG_LIBS) -lm -lpthread
 
-LIB_SRC = $(wildcard src/util/*.c src/core/*.c src/store/*.c src/doc/*.c \
-	src/svc/*.c src/http/*.c src/notify/*.c)
+LIB_SRC = $(filter-out $(PG_SKIP), $(wildcard src/util/*.c src/core/*.c \
+	src/store/*.c src/doc/*.c src/svc/*.c src/http/*.c src/notify/*.c))
 CLI_SRC = $(wildcard src/cli/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(O)/obj/%.o) $(O)/obj/gen/web_assets.o
 CLI_OBJ = $(CLI_SRC:%.c=$(O)/obj/%.o)
@@ -42,6 +53,8 @@ UNIT_SRC = $(wildcard tests/unit/test-*.c tests/store/test-*.c)
 UNIT_BIN = $(patsubst tests/%.c,$(O)/tests/%,$(UNIT_SRC))
 MIGRATIONS = $(sort $(wildcard src/store/migrations/sqlite/*.sql))
 GEN = $(O)/gen/store/migrations_sqlite.h
+PG_MIGRATIONS = $(sort $(wildcard src/store/migrations/pg/*.sql))
+GEN_PG = $(O)/gen/store/migrations_pg.h
 
 # libFuzzer harnesses (clang): `make fuzz` runs each for FUZZ_SECONDS;
 # `make check` runs each briefly on the committed corpus.
@@ -63,6 +76,13 @@ $(GEN): $(MIGRATIONS) scripts/embed-sql.sh
 	@mv $@.tmp $@
 
 $(O)/obj/src/store/sqlite.o: $(GEN)
+
+$(GEN_PG): $(PG_MIGRATIONS) scripts/embed-sql.sh
+	@mkdir -p $(dir $@)
+	@sh scripts/embed-sql.sh pg_migrations $(PG_MIGRATIONS) > $@.tmp
+	@mv $@.tmp $@
+
+$(O)/obj/src/store/pg.o: $(GEN_PG)
 
 # The web UI (web/, Vue + Vite) is built with npm and embedded into the
 # binary by .incbin; without web/ (or with NO_WEB=1) the table is empty and

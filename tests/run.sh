@@ -25,6 +25,26 @@ count() {	# suite-name exit-status output-file
 	fi
 }
 
+# PostgreSQL (issue 7): a throwaway cluster (tests/pg.sh) for the same
+# suites; one that cannot be started is a failure, not a skip.
+pg_dir=""
+if out=$(sh tests/pg.sh start 2>"$log"); then
+	pg_dir=${out%% *}
+	trap 'sh tests/pg.sh stop "$pg_dir"' EXIT
+else
+	echo "0 passed, 1 failed" >>"$log"
+	count "postgresql: cluster (tests/pg.sh)" 1 "$log"
+fi
+
+# CLI suites that also run on PostgreSQL: all but those that open the
+# SQLite file itself (sqlite3 tampering, file backups).
+pg_skip() {
+	case $1 in
+	*/test-audit.sh | */test-backup.sh | */test-exitcodes.sh) return 0 ;;
+	esac
+	return 1
+}
+
 for build in "$@"; do
 	[ -x "$build/luoshi" ] || { echo "missing $build/luoshi" >&2; exit 1; }
 	export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
@@ -39,6 +59,22 @@ for build in "$@"; do
 		[ -f "$t" ] || continue
 		LUOSHI_BIN="$PWD/$build/luoshi" sh "$t" >"$log" 2>&1
 		count "$build: ${t#tests/}" $? "$log"
+	done
+	[ -n "$pg_dir" ] || continue
+	# The same store suite on PostgreSQL, then the CLI suites, each on a
+	# new database.
+	for t in "$build"/tests/store/test-*; do
+		[ -x "$t" ] || continue
+		url=$(sh tests/pg.sh createdb "$pg_dir") || url=unavailable
+		LUOSHI_TEST_PG_URL=$url "$t" >"$log" 2>&1
+		count "$build: pg: $(basename "$t")" $? "$log"
+	done
+	for t in tests/cli/test-*.sh; do
+		pg_skip "$t" && continue
+		url=$(sh tests/pg.sh createdb "$pg_dir") || url=unavailable
+		LUOSHI_TEST_PG_URL=$url LUOSHI_BIN="$PWD/$build/luoshi" \
+			sh "$t" >"$log" 2>&1
+		count "$build: pg: ${t#tests/}" $? "$log"
 	done
 done
 # Front-end unit tests (vitest), once.

@@ -21,17 +21,28 @@ struct store *store_open(const char *url, struct err *e)
 		err_set(e, LS_EINVAL, "db", "empty database path");
 		return NULL;
 	}
+	s = xcalloc(1, sizeof(*s));
+	s->ops = &store_sqlite_ops;
 	if (!strncmp(url, "postgresql://", 13) ||
 	    !strncmp(url, "postgres://", 11)) {
+#ifdef HAVE_LIBPQ
+		const char *files = getenv("LUOSHI_FILES");
+
+		/* A server's database has no file beside it for evidence. */
+		s->ops = &store_pg_ops;
+		s->files_dir = xstrdup(files && *files ? files :
+				       "luoshi.files");
+#else
 		err_set(e, LS_EFAIL, "db",
 			"PostgreSQL support is not built in this luoshi "
 			"(database '%s')", url);
+		free(s);
 		return NULL;
+#endif
+	} else {
+		s->files_dir = xasprintf("%s.files", url);
 	}
-	s = xcalloc(1, sizeof(*s));
-	s->ops = &store_sqlite_ops;
 	s->url = xstrdup(url);
-	s->files_dir = xasprintf("%s.files", url);
 	if (s->ops->open(s, url, e) != LS_OK) {
 		free(s->url);
 		free(s->files_dir);

@@ -29,7 +29,7 @@ struct store_fts {
 };
 
 struct store_ops {
-	const char *name;	/* "sqlite" */
+	const char *name;	/* "sqlite", "postgresql" */
 	enum lserr (*open)(struct store *s, const char *url, struct err *e);
 	void (*close)(struct store *s);
 	/* Runs SQL without parameters (may hold several statements). */
@@ -82,6 +82,9 @@ struct store {
 
 extern const struct store_ops store_sqlite_ops;
 extern const struct store_fts sqlite_practice_fts;
+/* Built only with libpq (HAVE_LIBPQ). */
+extern const struct store_ops store_pg_ops;
+extern const struct store_fts pg_practice_fts;
 
 /*
  * A ready statement for `sql`, which must be a string literal (the cache is

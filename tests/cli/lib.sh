@@ -8,6 +8,12 @@ set -u
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/luoshi-cli.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 export LUOSHI_DB="$TMP/t.db"
+# On PostgreSQL (tests/run.sh gives each suite a new, empty database):
+# that database, with the evidence files in $TMP.
+if [ -n "${LUOSHI_TEST_PG_URL:-}" ]; then
+	export LUOSHI_DB="$LUOSHI_TEST_PG_URL"
+	export LUOSHI_FILES="$TMP/t.db.files"
+fi
 export LUOSHI_TODAY=2026-11-26
 unset LUOSHI_NOW
 export NO_COLOR=1

@@ -45,7 +45,7 @@ expect_ok "report 40%" --json --as li task report 1 --percent 40 \
 jq_is .status doing "report keeps doing"
 jq_is .percent 40 "report sets percent"
 jq_is .version 3 "report bumps the version"
-stored="$LUOSHI_DB.files/$(printf '%s' "$sha" | cut -c1-2)/$sha"
+stored="${LUOSHI_FILES:-$LUOSHI_DB.files}/$(printf '%s' "$sha" | cut -c1-2)/$sha"
 if [ -f "$stored" ] && cmp -s "$stored" "$TMP/现场.jpg"; then ok; else
 	bad "evidence not stored as $stored"
 fi

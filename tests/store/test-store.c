@@ -1,10 +1,11 @@
 /*
  * The storage suite (sqlite's permutations.test idea): one set of tests
- * with exact expectations, meant to run unchanged on every backend. Each
- * test gets a fresh, migrated database made by mkstemp from the prefix
- * $LUOSHI_TEST_DB ("/dev/shm/ls" gives /dev/shm/ls-XXXXXX), by default
- * $TMPDIR/luoshi-store, and removed afterwards. A server URL there (a
- * future PostgreSQL run) needs a reset step that does not exist yet.
+ * with exact expectations, run unchanged on every backend. Each test gets
+ * a fresh, migrated database. SQLite (the default): a file made by mkstemp
+ * from the prefix $LUOSHI_TEST_DB ("/dev/shm/ls" gives /dev/shm/ls-XXXXXX),
+ * by default $TMPDIR/luoshi-store, removed afterwards. PostgreSQL: when
+ * $LUOSHI_TEST_PG_URL is set (tests/pg.sh makes one), that database, its
+ * public schema dropped and made anew before each test.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -22,6 +23,47 @@
 #include <string.h>
 #include <unistd.h>
 
+#ifdef HAVE_LIBPQ
+#include <libpq-fe.h>
+
+/* Empties the database at url: 0, or -1 with the reason printed. */
+static int pg_empty(const char *url)
+{
+	PGconn *c = PQconnectdb(url);
+	PGresult *r = NULL;
+	int rc = -1;
+
+	if (PQstatus(c) != CONNECTION_OK) {
+		fprintf(stderr, "setup: %s", PQerrorMessage(c));
+		goto out;
+	}
+	r = PQexec(c, "SET client_min_messages = warning; "
+		   "DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+	if (PQresultStatus(r) != PGRES_COMMAND_OK)
+		fprintf(stderr, "setup: %s", PQerrorMessage(c));
+	else
+		rc = 0;
+out:
+	PQclear(r);
+	PQfinish(c);
+	return rc;
+}
+#else
+static int pg_empty(const char *url)
+{
+	fprintf(stderr, "setup: built without libpq, cannot use '%s'\n", url);
+	return -1;
+}
+#endif
+
+/* The PostgreSQL database under test, or NULL for SQLite files. */
+static const char *pg_url(void)
+{
+	const char *url = getenv("LUOSHI_TEST_PG_URL");
+
+	return url && *url ? url : NULL;
+}
+
 struct fx {
 	struct store *s;
 	char *path;
@@ -34,6 +76,8 @@ static void wipe(const char *path)
 	static const char *const ext[] = { "", "-wal", "-shm", "-journal" };
 	char name[4096];
 
+	if (pg_url())
+		return;
 	for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
 		snprintf(name, sizeof(name), "%s%s", path, ext[i]);
 		unlink(name);
@@ -42,31 +86,39 @@ static void wipe(const char *path)
 	rmdir(name);
 }
 
+/* A new, empty SQLite file, or the emptied PostgreSQL database. */
+static char *fresh_db(void)
+{
+	const char *env = getenv("LUOSHI_TEST_DB");
+	const char *dir = getenv("TMPDIR");
+	char *path;
+	int fd;
+
+	if (pg_url())
+		return pg_empty(pg_url()) ? NULL : xstrdup(pg_url());
+	if (env && *env)
+		path = xasprintf("%s-XXXXXX", env);
+	else
+		path = xasprintf("%s/luoshi-store-XXXXXX",
+				 dir && *dir ? dir : "/tmp");
+	fd = mkstemp(path);
+	if (fd < 0) {
+		fprintf(stderr, "setup: cannot create '%s'\n", path);
+		free(path);
+		return NULL;
+	}
+	close(fd);
+	return path;
+}
+
 static int setup(void **state)
 {
 	struct fx *fx = xcalloc(1, sizeof(*fx));
-	const char *env = getenv("LUOSHI_TEST_DB");
-	const char *dir = getenv("TMPDIR");
-	int fd;
 
-	if (env && strstr(env, "://")) {
-		fprintf(stderr, "LUOSHI_TEST_DB: no way to reset '%s'\n", env);
+	if (!(fx->path = fresh_db())) {
 		free(fx);
 		return -1;
 	}
-	if (env && *env)
-		fx->path = xasprintf("%s-XXXXXX", env);
-	else
-		fx->path = xasprintf("%s/luoshi-store-XXXXXX",
-				     dir && *dir ? dir : "/tmp");
-	fd = mkstemp(fx->path);
-	if (fd < 0) {
-		fprintf(stderr, "setup: cannot create '%s'\n", fx->path);
-		free(fx->path);
-		free(fx);
-		return -1;
-	}
-	close(fd);
 	fx->s = store_open(fx->path, &fx->e);
 	if (!fx->s || store_migrate(fx->s, &fx->e) != LS_OK) {
 		fprintf(stderr, "setup: %s\n", fx->e.msg);
@@ -347,13 +399,42 @@ static void test_transactions(void **state)
 	unit_release(&u);
 }
 
+/* A database that cannot be reached is LS_EFAIL naming it (no secret). */
+static void test_unreachable(void **state)
+{
+	struct err e = ERR_INIT;
+	const char *url = pg_url() ? "postgresql://u:pw@127.0.0.1:1/x"
+				   : "/nonexistent/dir/x.db";
+	const char *want = pg_url()
+		? "cannot connect to database 'postgresql://u@127.0.0.1:1/x': "
+		: "cannot open database '/nonexistent/dir/x.db': ";
+
+	(void)state;
+	assert_null(store_open(url, &e));
+	assert_int_equal(e.code, LS_EFAIL);
+	assert_string_equal(e.field, "db");
+	assert_memory_equal(e.msg, want, strlen(want));
+	assert_null(strstr(e.msg, "pw"));
+}
+
 static void test_backup(void **state)
 {
 	struct fx *fx = *state;
 	struct store *copy;
 	struct unit u;
-	char *path = xasprintf("%s.bak", fx->path);
+	char *path;
 
+	if (pg_url()) {
+		/* A server database is backed up by its own tools. */
+		FAILS(store_backup(fx->s, "/tmp/x.bak", &fx->e), LS_EINVAL,
+		      "db", "cannot back up a PostgreSQL database to "
+		      "'/tmp/x.bak': use pg_dump (docs/operations.md)");
+		FAILS(store_restore(fx->s, "/tmp/x.bak", &fx->e), LS_EINVAL,
+		      "db", "cannot restore '/tmp/x.bak' into a PostgreSQL "
+		      "database: use pg_restore (docs/operations.md)");
+		return;
+	}
+	path = xasprintf("%s.bak", fx->path);
 	seed(fx);
 	unit_init(&u);
 	wipe(path);
@@ -2400,6 +2481,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_schema),
 		T(test_transactions),
+		T(test_unreachable),
 		T(test_backup),
 		T(test_settings),
 		T(test_units),
