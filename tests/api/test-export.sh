@@ -4,6 +4,11 @@
 # language from lang or Accept-Language, XLSX bytes, 400 and 404 cases.
 . "$(dirname "$0")/lib.sh"
 
+# the server's temporary files in a folder of this run only, so the
+# "no temporary file left" check sees no other run's
+TMPDIR="$TMP/tmp"
+export TMPDIR
+mkdir -p "$TMPDIR"
 api_init
 expect_ok "HRB" unit add HRB 哈尔滨市
 expect_ok "HRB-DL" unit add HRB-DL 道里区 --parent HRB
