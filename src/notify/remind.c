@@ -286,18 +286,18 @@ static void pass_release(struct pass *p)
 	buf_release(&p->text);
 }
 
-/* The recipients of a task's reminders, each once, into r (max 64). */
-static int task_recips(const struct pass *p, const struct task *t,
-		       bool supervisors, int *r)
+/*
+ * Appends to r[0..n-1] (max 64) the recipients a unit's reminders go to:
+ * its supervisors (remind_supervising_unit, when `supervisors`) and the
+ * unit's own channel, each once; returns the new count.
+ */
+static int unit_recips(const struct pass *p, const char *unit,
+		       bool supervisors, int *r, int n)
 {
-	int n = 0, k;
-	struct unit_sup key = { .code = (char *)t->lead };
+	struct unit_sup key = { .code = (char *)unit };
 	const struct unit_sup *us;
+	int k;
 
-	if ((k = recip_find(p, "user", t->owner)) >= 0)
-		r[n++] = k;
-	if ((k = recip_find(p, "user", t->leader)) >= 0 && (!n || r[0] != k))
-		r[n++] = k;
 	us = supervisors ? find(&key, p->units, p->nunits, sizeof(key),
 				   unit_cmp) : NULL;
 	for (size_t i = 0; us && i < us->n && n < 63; i++) {
@@ -308,9 +308,23 @@ static int task_recips(const struct pass *p, const struct task *t,
 		if (j == n)
 			r[n++] = s;
 	}
-	if ((k = recip_find(p, "unit", t->lead)) >= 0)
+	if ((k = recip_find(p, "unit", unit)) >= 0)
 		r[n++] = k;
 	return n;
+}
+
+/* A task's recipients, each once, into r (max 64): owner, leader, then
+ * its lead unit's. */
+static int task_recips(const struct pass *p, const struct task *t,
+		       bool supervisors, int *r)
+{
+	int n = 0, k;
+
+	if ((k = recip_find(p, "user", t->owner)) >= 0)
+		r[n++] = k;
+	if ((k = recip_find(p, "user", t->leader)) >= 0 && (!n || r[0] != k))
+		r[n++] = k;
+	return unit_recips(p, t->lead, supervisors, r, n);
 }
 
 static int task_one(const struct task *t, void *arg)
@@ -346,22 +360,6 @@ static int task_one(const struct task *t, void *arg)
 	return 0;
 }
 
-/* The recipients of a policy's reminder: its unit's supervisors and the
- * unit's own channel, each once, into r (max 64). */
-static int policy_recips(const struct pass *p, const char *unit, int *r)
-{
-	struct unit_sup key = { .code = (char *)unit };
-	const struct unit_sup *us;
-	int n = 0, k;
-
-	us = find(&key, p->units, p->nunits, sizeof(key), unit_cmp);
-	for (size_t i = 0; us && i < us->n && n < 63; i++)
-		r[n++] = p->flat[us->first + i];
-	if ((k = recip_find(p, "unit", unit)) >= 0)
-		r[n++] = k;
-	return n;
-}
-
 /*
  * Policy windows closing (core/policy.c: policy_closing, within the
  * policy_warn_days setting and not landed): a REMIND_POLICY line, every
@@ -377,7 +375,7 @@ static int policy_one(const struct policy *pol, void *arg)
 
 	if (!policy_closing(pol->status, pol->close, p->c->today,
 			    p->c->settings.policy_warn_days) ||
-	    !(nr = policy_recips(p, pol->unit, r)))
+	    !(nr = unit_recips(p, pol->unit, true, r, 0)))
 		return 0;
 	GROW(p->items, p->nitems, p->aitems);
 	it = &p->items[p->nitems];
