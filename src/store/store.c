@@ -103,12 +103,13 @@ enum lserr store_begin(struct store *s, struct err *e)
 	enum lserr rc;
 
 	if (s->txn_depth > 0) {
-		rc = exec_cached(s, savepoint_sql, e);
+		rc = s->nested_plain ? LS_OK : exec_cached(s, savepoint_sql, e);
 		if (rc == LS_OK)
 			s->txn_depth++;
 		return rc;
 	}
 	s->txn_depth = 1;
+	s->nested_plain = false;
 	pthread_mutex_lock(&write_lock);
 	rc = s->ops->exec(s, s->ops->begin_sql, e);
 	if (rc != LS_OK) {
@@ -126,7 +127,7 @@ enum lserr store_commit(struct store *s, struct err *e)
 		return LS_OK;
 	if (s->txn_depth > 1) {
 		s->txn_depth--;
-		return exec_cached(s, release_sql, e);
+		return s->nested_plain ? LS_OK : exec_cached(s, release_sql, e);
 	}
 	s->txn_depth = 0;
 	rc = s->ops->exec(s, "COMMIT", e);
@@ -147,6 +148,8 @@ void store_rollback(struct store *s)
 		return;
 	if (s->txn_depth > 1) {
 		s->txn_depth--;
+		if (s->nested_plain)
+			return;
 		exec_cached(s, rollback_to_sql, &ignored);
 		exec_cached(s, release_sql, &ignored);
 		return;
@@ -154,6 +157,12 @@ void store_rollback(struct store *s)
 	s->txn_depth = 0;
 	s->ops->exec(s, "ROLLBACK", &ignored);
 	pthread_mutex_unlock(&write_lock);
+}
+
+void store_nested_plain(struct store *s)
+{
+	if (s->txn_depth > 0)
+		s->nested_plain = true;
 }
 
 bool store_in_transaction(const struct store *s)

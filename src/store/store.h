@@ -54,6 +54,13 @@ int store_schema_version(struct store *s);
 enum lserr store_begin(struct store *s, struct err *e);
 enum lserr store_commit(struct store *s, struct err *e);
 void store_rollback(struct store *s);
+/*
+ * Within the current transaction, nested begins open no savepoint (a
+ * savepoint copies each page a step touches), so a nested rollback undoes
+ * nothing: only for a caller that rolls the whole transaction back when
+ * any step fails. Ends with the transaction.
+ */
+void store_nested_plain(struct store *s);
 /* True inside store_begin .. store_commit/store_rollback. */
 bool store_in_transaction(const struct store *s);
 /* Online copy of the whole database to a new file. */

@@ -72,6 +72,7 @@ struct store {
 	char *url;
 	char *files_dir;
 	int txn_depth;
+	bool nested_plain;	/* nested begins open no savepoint */
 	/* Prepared statements cached by the address of their SQL text. */
 	struct {
 		const char *sql;

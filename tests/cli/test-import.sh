@@ -176,6 +176,17 @@ printf 'code,name\nHRB,另一个名字\n' >"$TMP/clash.csv"
 expect_fail 2 "a unit that exists with another name" import units \
 	"$TMP/clash.csv"
 expect_err "line 2, code 'HRB': unit 'HRB' already exists" "clash named"
+# A bad row after new units that later rows name: the first, quick pass
+# stops at it and the file is read again row by row; the units the first
+# pass added (and undid) must not stand in the way of their names.
+printf 'code,name,parent\nNEW1,新单位甲,HRB\nNEW2,新单位乙,新单位甲\n%s\n' \
+	'NEW3,新单位丙,NOPE' >"$TMP/redo.csv"
+BEFORE=$(audit_count)
+expect_fail 2 "a bad row after units named by name" import units \
+	"$TMP/redo.csv"
+expect_eq "$ERR" "luoshi: error: line 4, parent 'NOPE': unit 'NOPE' not found
+luoshi: error: 1 bad row, nothing imported" "only the bad row is named"
+expect_eq "$(audit_count)" "$BEFORE" "nothing audited"
 
 # --- template --------------------------------------------------------------
 expect_ok "template" import tasks --template "$TMP/tpl.csv"
