@@ -59,6 +59,7 @@ void store_close(struct store *s)
 	for (int i = 0; i < s->ncache; i++)
 		s->ops->finalize(s->cache[i].st);
 	s->ops->close(s);
+	memo_release(s);
 	free(s->url);
 	free(s->files_dir);
 	free(s);
@@ -110,6 +111,7 @@ enum lserr store_begin(struct store *s, struct err *e)
 	}
 	s->txn_depth = 1;
 	s->nested_plain = false;
+	memo_clear(s);
 	pthread_mutex_lock(&write_lock);
 	rc = s->ops->exec(s, s->ops->begin_sql, e);
 	if (rc != LS_OK) {
@@ -130,6 +132,7 @@ enum lserr store_commit(struct store *s, struct err *e)
 		return s->nested_plain ? LS_OK : exec_cached(s, release_sql, e);
 	}
 	s->txn_depth = 0;
+	memo_clear(s);
 	rc = s->ops->exec(s, "COMMIT", e);
 	if (rc != LS_OK) {
 		struct err ignored = ERR_INIT;
@@ -146,6 +149,7 @@ void store_rollback(struct store *s)
 
 	if (s->txn_depth == 0)
 		return;
+	memo_clear(s);
 	if (s->txn_depth > 1) {
 		s->txn_depth--;
 		if (s->nested_plain)

@@ -73,6 +73,7 @@ struct store {
 	char *files_dir;
 	int txn_depth;
 	bool nested_plain;	/* nested begins open no savepoint */
+	struct memo *memo;	/* lookups in this transaction (memo.c) */
 	/* Prepared statements cached by the address of their SQL text. */
 	struct {
 		const char *sql;
@@ -80,6 +81,14 @@ struct store {
 	} cache[STORE_STMT_CACHE];
 	int ncache;
 };
+
+/* memo.c: units and users read in the current write transaction. */
+bool memo_unit_get(struct store *s, const char *code, struct unit *out);
+void memo_unit_put(struct store *s, const struct unit *u);
+bool memo_user_get(struct store *s, const char *login, struct user *out);
+void memo_user_put(struct store *s, const struct user *u);
+void memo_clear(struct store *s);
+void memo_release(struct store *s);
 
 extern const struct store_ops store_sqlite_ops;
 extern const struct store_fts sqlite_practice_fts;

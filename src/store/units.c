@@ -33,9 +33,11 @@ static void unit_fill(struct store *s, struct stmt *st, struct unit *u)
 /* 1 when a unit with this code exists, 0 when not, <0 on error. */
 static int unit_exists(struct store *s, const char *code, struct err *e)
 {
-	struct stmt *st = store_stmt(s, unit_exists_sql, e);
+	struct stmt *st;
 
-	if (!st)
+	if (memo_unit_get(s, code, NULL))
+		return 1;
+	if (!(st = store_stmt(s, unit_exists_sql, e)))
 		return -(int)e->code;
 	db_text(s, st, 1, code);
 	return db_one(s, st, NULL, e);
@@ -92,13 +94,16 @@ enum lserr store_unit_get(struct store *s, const char *code, struct unit *out,
 	enum lserr rc = LS_OK;
 	int r;
 
+	if (memo_unit_get(s, code, out))
+		return LS_OK;
 	if (!(st = store_stmt(s, unit_get_sql, e)))
 		return e->code;
 	db_text(s, st, 1, code);
 	r = db_step(s, st, e);
-	if (r == 1)
+	if (r == 1) {
 		unit_fill(s, st, out);
-	else if (r == 0)
+		memo_unit_put(s, out);
+	} else if (r == 0)
 		rc = store_notfound(e, "code", "unit", code);
 	else
 		rc = (enum lserr)-r;

@@ -40,9 +40,11 @@ static void user_fill(struct store *s, struct stmt *st, struct user *u)
 
 static int user_exists(struct store *s, const char *login, struct err *e)
 {
-	struct stmt *st = store_stmt(s, user_exists_sql, e);
+	struct stmt *st;
 
-	if (!st)
+	if (memo_user_get(s, login, NULL))
+		return 1;
+	if (!(st = store_stmt(s, user_exists_sql, e)))
 		return -(int)e->code;
 	db_text(s, st, 1, login);
 	return db_one(s, st, NULL, e);
@@ -96,13 +98,16 @@ enum lserr store_user_get(struct store *s, const char *login, struct user *out,
 	enum lserr rc = LS_OK;
 	int r;
 
+	if (memo_user_get(s, login, out))
+		return LS_OK;
 	if (!(st = store_stmt(s, user_get_sql, e)))
 		return e->code;
 	db_text(s, st, 1, login);
 	r = db_step(s, st, e);
-	if (r == 1)
+	if (r == 1) {
 		user_fill(s, st, out);
-	else if (r == 0)
+		memo_user_put(s, out);
+	} else if (r == 0)
 		rc = store_notfound(e, "login", "user", login);
 	else
 		rc = (enum lserr)-r;
@@ -139,6 +144,7 @@ enum lserr store_user_set_password(struct store *s, const char *login,
 	struct stmt *st;
 	int r;
 
+	memo_clear(s);
 	if (!(st = store_stmt(s, user_password_sql, e)))
 		return e->code;
 	db_text(s, st, 1, pwhash);

@@ -6,8 +6,9 @@
  * function inside the import's transaction; the end commits only when no
  * row failed. A first pass writes the rows plainly and stops at the first
  * failure; a second then gives each row a savepoint so that a failure is
- * undone alone, recorded with its line, and the rest go on. Cells naming a unit may hold its
- * code or its name (unique among the units the actor sees).
+ * undone alone, recorded with its line, and the rest go on. Cells naming
+ * a unit may hold its code or its name (unique among the units the actor
+ * sees).
  */
 #include "svc/import.h"
 #include "svc/goals.h"
@@ -141,7 +142,7 @@ struct import {
 	struct import_result *r;
 	struct err *e;			/* a fault of the whole file */
 	enum lserr rc;
-	bool plain;			/* rows without savepoints: see svc_import */
+	bool plain;			/* no savepoint per row: svc_import */
 	bool redo;			/* a row failed in a plain pass */
 };
 

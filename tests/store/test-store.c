@@ -396,6 +396,45 @@ static void test_transactions(void **state)
 	store_rollback(fx->s);
 	assert_false(store_in_transaction(fx->s));
 	assert_string_equal(unit_codes(fx, NULL), "HRB,HRB-DL,HRB-DW");
+
+	/* store_nested_plain: nested begins open no savepoint, so a nested
+	 * rollback undoes nothing (the caller rolls everything back) */
+	OK(store_begin(fx->s, &fx->e));
+	store_nested_plain(fx->s);
+	OK(store_begin(fx->s, &fx->e));
+	add_unit(fx, "HRB-NG", "南岗区", "HRB", "district", "/HRB/HRB-NG/");
+	store_rollback(fx->s);
+	assert_true(store_in_transaction(fx->s));
+	assert_string_equal(unit_codes(fx, NULL), "HRB,HRB-DL,HRB-DW,HRB-NG");
+	store_rollback(fx->s);
+	assert_string_equal(unit_codes(fx, NULL), "HRB,HRB-DL,HRB-DW");
+	/* ...and only for that transaction: the next has savepoints again */
+	OK(store_begin(fx->s, &fx->e));
+	OK(store_begin(fx->s, &fx->e));
+	add_unit(fx, "HRB-NG", "南岗区", "HRB", "district", "/HRB/HRB-NG/");
+	store_rollback(fx->s);
+	OK(store_commit(fx->s, &fx->e));
+	assert_string_equal(unit_codes(fx, NULL), "HRB,HRB-DL,HRB-DW");
+
+	/* lookups remembered inside a transaction (memo.c) are forgotten
+	 * when a savepoint rolls back: a unit added and undone is gone */
+	OK(store_begin(fx->s, &fx->e));
+	OK(store_begin(fx->s, &fx->e));
+	add_unit(fx, "HRB-NG", "南岗区", "HRB", "district", "/HRB/HRB-NG/");
+	OK(store_unit_get(fx->s, "HRB-NG", &u, &fx->e));
+	OK(store_unit_get(fx->s, "HRB-NG", &u, &fx->e));
+	assert_string_equal(u.path, "/HRB/HRB-NG/");
+	store_rollback(fx->s);
+	FAILS(store_unit_get(fx->s, "HRB-NG", &u, &fx->e), LS_ENOTFOUND,
+	      "code", "unit 'HRB-NG' not found");
+	OK(store_unit_get(fx->s, "HRB-DL", &u, &fx->e));
+	OK(store_unit_get(fx->s, "HRB-DL", &u, &fx->e));
+	assert_string_equal(u.code, "HRB-DL");
+	assert_string_equal(u.name, "道里区");
+	assert_string_equal(u.parent, "HRB");
+	assert_string_equal(u.kind, "district");
+	assert_string_equal(u.path, "/HRB/HRB-DL/");
+	OK(store_commit(fx->s, &fx->e));
 	unit_release(&u);
 }
 
@@ -584,8 +623,18 @@ static void test_users(void **state)
 	      "login", "user 'nobody' not found");
 
 	OK(store_begin(fx->s, &fx->e));
+	/* read twice in the transaction (the second from memo.c), then a
+	 * new password: the next read inside the transaction sees it */
+	OK(store_user_get(fx->s, "wang", &u, &fx->e));
+	OK(store_user_get(fx->s, "wang", &u, &fx->e));
+	assert_string_equal(u.unit_path, "/HRB/HRB-DL/");
+	assert_int_equal(u.role, ROLE_SUPERVISOR);
+	assert_null(u.pwhash);
 	OK(store_user_set_password(fx->s, "wang", "$argon2id$v=19$x",
 				   &fx->e));
+	OK(store_user_get(fx->s, "wang", &u, &fx->e));
+	assert_string_equal(u.pwhash, "$argon2id$v=19$x");
+	assert_string_equal(u.name, "王督查");
 	FAILS(store_user_set_password(fx->s, "nobody", "h", &fx->e),
 	      LS_ENOTFOUND, "login", "user 'nobody' not found");
 	user_init(&v);
