@@ -61,7 +61,14 @@ GEN_PG = $(O)/gen/store/migrations_pg.h
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz-*.c)
 FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 FUZZ_SECONDS ?= 60
-FUZZ_LIBSRC = $(wildcard src/util/*.c)
+# The harnesses link the whole library built again by clang with
+# -fsanitize=fuzzer-no-link (coverage) plus ASan+UBSan, in build/fuzz/;
+# the web UI is left out (an empty asset table).
+FUZZ_O = build/fuzz
+FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE $(PG_DEFS) -g -O1 -Isrc \
+	-I$(FUZZ_O)/gen $(PKG_CFLAGS) -fno-omit-frame-pointer \
+	-fsanitize=fuzzer-no-link,address,undefined
+FUZZ_LIBOBJ = $(LIB_SRC:%.c=$(FUZZ_O)/obj/%.o) $(FUZZ_O)/obj/web_assets.o
 
 .PHONY: all check demo bench clean deps unit-tests checksrc fuzz fuzzers
 
@@ -135,12 +142,46 @@ $(O)/tests/%: tests/%.c $(O)/libluoshi.a
 
 unit-tests: $(UNIT_BIN)
 
-build/fuzz/%: tests/fuzz/%.c $(FUZZ_LIBSRC)
+$(FUZZ_O)/gen/store/migrations_sqlite.h: $(MIGRATIONS) scripts/embed-sql.sh
+	@mkdir -p $(dir $@)
+	@sh scripts/embed-sql.sh sqlite_migrations $(MIGRATIONS) > $@.tmp
+	@mv $@.tmp $@
+
+$(FUZZ_O)/gen/store/migrations_pg.h: $(PG_MIGRATIONS) scripts/embed-sql.sh
+	@mkdir -p $(dir $@)
+	@sh scripts/embed-sql.sh pg_migrations $(PG_MIGRATIONS) > $@.tmp
+	@mv $@.tmp $@
+
+$(FUZZ_O)/obj/src/store/sqlite.o: $(FUZZ_O)/gen/store/migrations_sqlite.h
+$(FUZZ_O)/obj/src/store/pg.o: $(FUZZ_O)/gen/store/migrations_pg.h
+
+$(FUZZ_O)/gen/web_assets.c: scripts/embed-web.sh
+	@mkdir -p $(dir $@)
+	@sh scripts/embed-web.sh /nonexistent $(FUZZ_O)/gen/web-gz > $@.tmp
+	@mv $@.tmp $@
+
+$(FUZZ_O)/obj/web_assets.o: $(FUZZ_O)/gen/web_assets.c
+	@mkdir -p $(dir $@)
+	@clang $(FUZZ_CFLAGS) -c $< -o $@
+
+$(FUZZ_O)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  FUZZCC  $@"
+	@clang $(FUZZ_CFLAGS) -MMD -MP -c $< -o $@
+
+$(FUZZ_O)/libluoshi.a: $(FUZZ_LIBOBJ)
+	@rm -f $@
+	@ar rcs $@ $^
+
+# A harness may replace library functions it calls through with
+# -Wl,--wrap=NAME: list them in a "// wrap: NAME ..." line of its source.
+$(FUZZ_O)/fuzz-%: tests/fuzz/fuzz-%.c $(FUZZ_O)/libluoshi.a
 	@mkdir -p $(dir $@)
 	@echo "  FUZZ    $@"
-	@clang -std=c11 -D_GNU_SOURCE -g -O1 -Isrc \
-		-fsanitize=fuzzer,address,undefined $< $(FUZZ_LIBSRC) \
-		$(shell pkg-config --cflags --libs jansson libzip expat) -lm -o $@
+	@clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $< $(FUZZ_O)/libluoshi.a \
+		$$(sed -n 's|^// wrap: ||p' $< | tr ' ' '\n' | \
+		   sed -n 's/^\(..*\)$$/-Wl,--wrap=\1/p') \
+		$(LDLIBS) -o $@
 
 fuzzers: $(FUZZ_BIN)
 
@@ -173,4 +214,4 @@ bench: deps all
 clean:
 	rm -rf build build-san
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(FUZZ_LIBOBJ:.o=.d)

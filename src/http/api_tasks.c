@@ -83,7 +83,7 @@ static int count_key(struct req *r, const struct task_query *q, char *key,
 }
 
 /* Reads the CLI's filters from the query string; -1 after a 400. */
-static int query_filters(struct req *r, struct task_query *q)
+int api_tasks_filters(struct req *r, struct task_query *q)
 {
 	const char *v;
 	char *end;
@@ -164,7 +164,7 @@ void api_tasks_list(struct req *r)
 	enum lserr rc;
 
 	task_query_init(&q);
-	if (req_page(r, &s.p) || query_filters(r, &q))
+	if (req_page(r, &s.p) || api_tasks_filters(r, &q))
 		return;
 	if (sort && strcmp(sort, "id") && strcmp(sort, "urgency")) {
 		reply_fail(r, LS_EINVAL, "sort", "invalid sort '%s' (id or "
@@ -427,7 +427,7 @@ void api_export_tasks(struct req *r)
 	int fd;
 
 	task_query_init(&q);
-	if (query_filters(r, &q))
+	if (api_tasks_filters(r, &q))
 		return;
 	if (export_format(fmt ? fmt : "csv", NULL, &f, &e)) {
 		reply_error(r, &e);

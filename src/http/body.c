@@ -20,6 +20,14 @@ static int bad(struct req *r, const char *field, const char *want,
 	return -1;
 }
 
+/* A key not in the list; an empty key ("") is blamed on the body. */
+static int unknown(struct req *r, const char *key)
+{
+	reply_fail(r, LS_EINVAL, *key ? key : "body", "unknown field '%s'",
+		   key);
+	return -1;
+}
+
 static const char *json_kind(const json_t *v)
 {
 	switch (json_typeof(v)) {
@@ -177,11 +185,8 @@ static int parse_json(struct req *r, const struct jfield *fields, int n)
 		for (i = 0; i < n; i++)
 			if (!strcmp(fields[i].name, key))
 				break;
-		if (i == n) {
-			reply_fail(r, LS_EINVAL, key, "unknown field '%s'",
-				   key);
-			return -1;
-		}
+		if (i == n)
+			return unknown(r, key);
 		if (fields[i].seen)
 			*fields[i].seen = true;
 		if (one_json(r, &fields[i], v))
@@ -245,11 +250,8 @@ static int parse_form(struct req *r, const struct jfield *fields, int n)
 		for (i = 0; i < n; i++)
 			if (!strcmp(fields[i].name, name))
 				break;
-		if (i == n) {
-			reply_fail(r, LS_EINVAL, name, "unknown field '%s'",
-				   name);
-			return -1;
-		}
+		if (i == n)
+			return unknown(r, name);
 		if (!utf8_valid(s, r->fields[k].value.len) ||
 		    strlen(s) != r->fields[k].value.len) {
 			reply_fail(r, LS_EINVAL, name, "invalid UTF-8 in %s",

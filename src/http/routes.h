@@ -54,6 +54,13 @@ void api_tasks_patch(struct req *r);
 void api_tasks_timeline(struct req *r);
 void api_tasks_action(struct req *r);
 void api_export_tasks(struct req *r);
+/*
+ * The task list's filters (unit, light, status, quadrant, owner, key,
+ * due_before, goal, search) from the query string into q; -1 after a
+ * 400. Shared by the list and the export; the fuzzer calls it too.
+ */
+struct task_query;
+int api_tasks_filters(struct req *r, struct task_query *q);
 void api_export_sheet(struct req *r);
 void api_import(struct req *r);
 void api_import_template(struct req *r);

@@ -12,6 +12,7 @@
 #include "http/reply.h"
 #include "http/routes.h"
 #include "svc/auth.h"
+#include "util/url.h"
 #include "util/xmalloc.h"
 
 #include <arpa/inet.h>
@@ -527,6 +528,14 @@ static void completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	*con_cls = NULL;
 }
 
+/* Paths and query values: percent-decoded, but a NUL (see util/url.h). */
+static size_t unescape(void *cls, struct MHD_Connection *conn, char *uri)
+{
+	(void)cls;
+	(void)conn;
+	return url_unescape(uri);
+}
+
 static int parse_listen(const char *listen, struct sockaddr_in *sa,
 			struct err *e)
 {
@@ -604,6 +613,7 @@ int server_run(const struct server_opts *o, struct err *e)
 			     MHD_OPTION_THREAD_POOL_SIZE,
 			     (unsigned)o->threads,
 			     MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
+			     MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 			     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
 			     MHD_OPTION_CONNECTION_MEMORY_LIMIT,
 			     (size_t)128 * 1024,

@@ -119,8 +119,8 @@ static int tally_merit(const struct merit *m, void *arg)
 	return 0;
 }
 
-static enum lserr scheme_parse(const char *text, struct eval_scheme *s,
-			       struct err *e)
+enum lserr eval_scheme_parse(const char *text, struct eval_scheme *s,
+			     struct err *e)
 {
 	json_error_t je;
 	json_t *root, *sec, *v;
@@ -250,7 +250,7 @@ enum lserr svc_eval(struct ctx *c, const char *period, const char *group,
 
 	memset(out, 0, sizeof(*out));
 	if ((rc = period_parse(period, &out->p, e)) ||
-	    (rc = scheme_parse(scheme_json, &out->scheme, e)) ||
+	    (rc = eval_scheme_parse(scheme_json, &out->scheme, e)) ||
 	    (rc = ctx_require(c, PERM_READ, e)))
 		return rc;
 	memset(&l, 0, sizeof(l));

@@ -109,6 +109,13 @@ struct eval_result {
 };
 
 /*
+ * A scheme file (JSON text, NULL: the default): {"weights": {metric: n},
+ * "warn": {metric or "score": n}} over eval_scheme_default; LS_EINVAL
+ * naming the key at fault. Pure (no store): the fuzzer calls it too.
+ */
+enum lserr eval_scheme_parse(const char *text, struct eval_scheme *s,
+			     struct err *e);
+/*
  * Evaluates every unit of `group` (NULL: every kind, each ranked apart)
  * over `period` with the scheme (JSON text, NULL: the default). Ranks and
  * pooled rates are over the whole group; only rows in scope are ordered.
