@@ -122,6 +122,7 @@ extern const struct cli_cmd cmd_init, cmd_demo, cmd_unit, cmd_user,
 	cmd_restore, cmd_settings, cmd_serve, cmd_token, cmd_export,
 	cmd_import,
 	cmd_inspect, cmd_commend, cmd_account, cmd_eval, cmd_burden, cmd_cadre,
-	cmd_bulletin, cmd_policy, cmd_notify, cmd_remind, cmd_practice;
+	cmd_bulletin, cmd_policy, cmd_notify, cmd_remind, cmd_practice,
+	cmd_migrate, cmd_copy;
 
 #endif

@@ -17,6 +17,7 @@ static const struct cli_cmd *const commands[] = {
 	&cmd_inspect,
 	&cmd_commend, &cmd_account, &cmd_eval, &cmd_burden, &cmd_cadre,
 	&cmd_bulletin, &cmd_policy, &cmd_notify, &cmd_remind, &cmd_practice,
+	&cmd_migrate, &cmd_copy,
 	NULL,
 };
 

@@ -12,7 +12,8 @@
  * one (a duplicate code) leaves the transaction usable, as in SQLite,
  * rather than aborting it as PostgreSQL does. A lost connection
  * is re-opened on the next statement outside a transaction, and the
- * statements are prepared again there.
+ * statements are prepared again there. A statement marked for streaming
+ * (luoshi copy reading a whole table) comes in single-row mode instead.
  */
 #include "store/pg_sql.h"
 #include "store/store_int.h"
@@ -46,6 +47,8 @@ struct stmt {
 	PGresult *res;
 	int row, nrows;
 	bool ran;
+	bool stream;		/* single-row mode (pg_stream) */
+	bool pending;		/* streaming: rows still to come */
 };
 
 /* pg_type.oid of text (catalog/pg_type_d.h, not in libpq-fe.h). */
@@ -99,19 +102,6 @@ static enum lserr pg_error(PGconn *c, PGresult *r, struct err *e,
 	return err_set(e, LS_EFAIL, "db", "database error %s: %s", what, msg);
 }
 
-/* "postgresql://user:secret@host/db" named without its password. */
-static void redact(const char *url, char *out, size_t n)
-{
-	const char *at = strchr(url, '@');
-	const char *scheme = strstr(url, "://");
-	const char *colon = scheme ? strchr(scheme + 3, ':') : NULL;
-
-	if (at && colon && colon < at)
-		snprintf(out, n, "%.*s%s", (int)(colon - url), url, at);
-	else
-		snprintf(out, n, "%s", url);
-}
-
 /* Byte order is what unit paths and every ORDER BY on text assume. */
 static const char collation_sql[] =
 	"SELECT datcollate FROM pg_database "
@@ -144,7 +134,7 @@ static enum lserr pg_open(struct store *s, const char *url, struct err *e)
 	char shown[512];
 	PGconn *c;
 
-	redact(url, shown, sizeof(shown));
+	store_url_shown(url, shown, sizeof(shown));
 	c = PQconnectdb(url);
 	if (PQstatus(c) != CONNECTION_OK) {
 		char msg[512];
@@ -321,8 +311,30 @@ static struct stmt *pg_prepare(struct store *s, const char *sql,
 	return st;
 }
 
+/* Ends a stream early: cancels the query and reads what is left. */
+static void drain(struct stmt *st)
+{
+	PGconn *c = st->pc->conn;
+	PGcancel *k;
+	PGresult *r;
+	char msg[256];
+
+	if (!st->pending)
+		return;
+	PQclear(st->res);
+	st->res = NULL;
+	if ((k = PQgetCancel(c))) {
+		PQcancel(k, msg, (int)sizeof(msg));
+		PQfreeCancel(k);
+	}
+	while ((r = PQgetResult(c)))
+		PQclear(r);
+	st->pending = false;
+}
+
 static void clear_result(struct stmt *st)
 {
+	drain(st);
 	PQclear(st->res);
 	st->res = NULL;
 	st->ran = false;
@@ -391,6 +403,50 @@ static PGresult *run(struct stmt *st, struct err *e)
 			      (const char *const *)st->vals, NULL, NULL, 0);
 }
 
+static void pg_stream(struct stmt *st)
+{
+	st->stream = true;
+}
+
+/* The next row of a streamed statement: 1, 0 at the end, or -LS_*. */
+static int step_stream(struct stmt *st, struct err *e)
+{
+	PGconn *c = st->pc->conn;
+	ExecStatusType t;
+	int rc = 0;
+
+	if (!st->ran) {
+		if (st->gen != st->pc->gen && prepare_now(st, e) != LS_OK)
+			return -(int)e->code;
+		if (!PQsendQueryPrepared(c, st->name, st->nparams,
+					 (const char *const *)st->vals, NULL,
+					 NULL, 0))
+			return -(int)pg_error(c, NULL, e, "running statement");
+		PQsetSingleRowMode(c);
+		st->ran = st->pending = true;
+	}
+	if (!st->pending)
+		return 0;
+	PQclear(st->res);
+	st->res = PQgetResult(c);
+	t = PQresultStatus(st->res);
+	if (t == PGRES_SINGLE_TUPLE) {
+		st->row = 0;
+		st->nrows = 1;
+		return 1;
+	}
+	if (t != PGRES_TUPLES_OK)
+		rc = -(int)pg_error(c, st->res, e, "running statement");
+	PQclear(st->res);
+	st->res = NULL;
+	st->row = st->nrows = 0;
+	/* The end (or the error): read up to the final NULL. */
+	for (PGresult *r; (r = PQgetResult(c));)
+		PQclear(r);
+	st->pending = false;
+	return rc;
+}
+
 static int pg_step(struct stmt *st, struct err *e)
 {
 	struct pgconn *pc = st->pc;
@@ -398,6 +454,8 @@ static int pg_step(struct stmt *st, struct err *e)
 	bool guard = in_txn && st->write;
 	ExecStatusType t;
 
+	if (st->stream)
+		return step_stream(st, e);
 	if (!st->ran) {
 		if (guard)
 			utility(pc, "SAVEPOINT luoshi_stmt");
@@ -477,6 +535,61 @@ static int pg_col_bytes(struct stmt *st, int i)
 	return value(st, i) ? PQgetlength(st->res, st->row, i) : 0;
 }
 
+/* int8 / int4 / int2, float8 / float4 / numeric (catalog/pg_type_d.h) */
+static enum col_kind pg_col_kind(struct stmt *st, int i)
+{
+	if (!value(st, i))
+		return COL_NULL;
+	switch (PQftype(st->res, i)) {
+	case 20: case 21: case 23:
+		return COL_INT;
+	case 700: case 701: case 1700:
+		return COL_REAL;
+	default:
+		return COL_TEXT;
+	}
+}
+
+/*
+ * The catalogue for luoshi copy, in the current schema. Rows go in
+ * primary key order; identity columns get their sequences set past the
+ * largest id once the rows are in (setval, one DO block: the table
+ * names come from the catalogue, quoted by format's %I).
+ */
+static const struct store_catalog pg_catalog = {
+	.tables_sql =
+		"SELECT c.relname FROM pg_class c "
+		"JOIN pg_namespace n ON n.oid = c.relnamespace "
+		"WHERE n.nspname = current_schema() "
+		"AND c.relkind IN ('r', 'p') "
+		"AND c.relname <> 'schema_version' ORDER BY c.oid",
+	.columns_sql =
+		"SELECT a.attname, coalesce((SELECT u.k FROM pg_index i, "
+		"unnest(i.indkey::int2[]) WITH ORDINALITY AS u(att, k) "
+		"WHERE i.indrelid = a.attrelid AND i.indisprimary "
+		"AND u.att = a.attnum), 0) "
+		"FROM pg_attribute a WHERE a.attrelid = ?1::regclass "
+		"AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
+	.parents_sql =
+		"SELECT DISTINCT r.relname FROM pg_constraint c "
+		"JOIN pg_class r ON r.oid = c.confrelid "
+		"WHERE c.conrelid = ?1::regclass AND c.contype = 'f'",
+	.snapshot_sql = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+	.row_order = NULL,
+	.defer_sql = NULL,
+	.reseed_sql =
+		"DO $$DECLARE r record; m bigint; BEGIN "
+		"FOR r IN SELECT c.relname AS t, a.attname AS col "
+		"FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+		"JOIN pg_namespace n ON n.oid = c.relnamespace "
+		"WHERE n.nspname = current_schema() AND a.attidentity <> '' "
+		"AND a.attnum > 0 LOOP "
+		"EXECUTE format('SELECT max(%I) FROM %I', r.col, r.t) INTO m; "
+		"PERFORM setval(pg_get_serial_sequence(format('%I', r.t), "
+		"r.col), coalesce(m, 0) + 1, false); "
+		"END LOOP; END$$",
+};
+
 static enum lserr pg_backup(struct store *s, const char *path, struct err *e)
 {
 	(void)s;
@@ -512,9 +625,12 @@ const struct store_ops store_pg_ops = {
 	.col_double = pg_col_double,
 	.col_text = pg_col_text,
 	.col_bytes = pg_col_bytes,
+	.col_kind = pg_col_kind,
+	.stream = pg_stream,
 	.begin_sql = begin_sql,
 	.backup = pg_backup,
 	.restore = pg_restore,
 	.migrations = pg_migrations,
 	.practice_fts = &pg_practice_fts,
+	.catalog = &pg_catalog,
 };

@@ -249,6 +249,45 @@ static int sq_col_bytes(struct stmt *st, int i)
 	return sqlite3_column_bytes(st->st, i);
 }
 
+static enum col_kind sq_col_kind(struct stmt *st, int i)
+{
+	switch (sqlite3_column_type(st->st, i)) {
+	case SQLITE_NULL:
+		return COL_NULL;
+	case SQLITE_INTEGER:
+		return COL_INT;
+	case SQLITE_FLOAT:
+		return COL_REAL;
+	default:
+		return COL_TEXT;
+	}
+}
+
+/*
+ * The catalogue for luoshi copy. Virtual tables (practices_fts) and their
+ * shadow tables are not data: the triggers on practices fill them as the
+ * rows arrive. Rows go in rowid order, the order they were inserted in,
+ * so a unit's parent comes before it; foreign keys are checked at commit
+ * anyway (defer_foreign_keys).
+ */
+static const struct store_catalog sqlite_catalog = {
+	.tables_sql =
+		"SELECT s.name FROM sqlite_schema s "
+		"JOIN pragma_table_list l ON l.name = s.name "
+		"AND l.schema = 'main' "
+		"WHERE s.type = 'table' AND l.type = 'table' "
+		"AND s.name NOT LIKE 'sqlite%' AND s.name <> 'schema_version' "
+		"ORDER BY s.rowid",
+	.columns_sql =
+		"SELECT name, pk FROM pragma_table_info(?1) ORDER BY cid",
+	.parents_sql =
+		"SELECT DISTINCT \"table\" FROM pragma_foreign_key_list(?1)",
+	.snapshot_sql = "BEGIN",
+	.row_order = "rowid",
+	.defer_sql = "PRAGMA defer_foreign_keys = ON",
+	.reseed_sql = NULL,
+};
+
 /* Copies every page of src into dst, in steps so readers are not starved. */
 static int copy_db(sqlite3 *dst, sqlite3 *src)
 {
@@ -338,9 +377,12 @@ const struct store_ops store_sqlite_ops = {
 	.col_double = sq_col_double,
 	.col_text = sq_col_text,
 	.col_bytes = sq_col_bytes,
+	.col_kind = sq_col_kind,
+	.stream = NULL,
 	.begin_sql = "BEGIN IMMEDIATE",
 	.backup = sq_backup,
 	.restore = sq_restore,
 	.migrations = sqlite_migrations,
 	.practice_fts = &sqlite_practice_fts,
+	.catalog = &sqlite_catalog,
 };

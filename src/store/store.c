@@ -251,27 +251,42 @@ int store_schema_version(struct store *s)
 static const char record_version_sql[] =
 	"INSERT INTO schema_version (version, applied_at) VALUES (?, ?)";
 
-enum lserr store_migrate(struct store *s, struct err *e)
+int store_latest_version(const struct store *s)
+{
+	int n = 0;
+
+	while (s->ops->migrations[n])
+		n++;
+	return n;
+}
+
+/*
+ * Everything runs in one write transaction, which is the lock: SQLite's
+ * BEGIN IMMEDIATE, or on PostgreSQL the writers' advisory lock that
+ * begin_sql takes (pg_advisory_xact_lock, released by COMMIT or by the
+ * connection's end, so a killed migrate cannot leave it held). The
+ * version is read again under it: of two processes migrating at once,
+ * the second waits, then finds every migration applied.
+ */
+enum lserr store_migrate_report(struct store *s, int *before, int *after,
+				struct err *e)
 {
 	const char *const *m = s->ops->migrations;
+	int latest = store_latest_version(s);
 	enum lserr rc;
-	int have;
+	int have = 0;
 
-	int latest = 0;
-
-	while (m[latest])
-		latest++;
-	if (store_initialised(s) && store_schema_version(s) >= latest)
-		return LS_OK;
+	if (store_initialised(s) && (have = store_schema_version(s)) >= latest)
+		goto done;
+	if ((rc = store_begin(s, e)) != LS_OK)
+		return rc;
 	rc = s->ops->exec(s, "CREATE TABLE IF NOT EXISTS schema_version ("
 			  "version INTEGER PRIMARY KEY, "
 			  "applied_at TEXT NOT NULL)", e);
 	if (rc != LS_OK)
-		return rc;
-	if ((rc = store_begin(s, e)) != LS_OK)
-		return rc;
+		goto fail;
 	have = store_schema_version(s);
-	for (int v = have; m[v]; v++) {
+	for (int v = have; v < latest; v++) {
 		struct stmt *st;
 		char now[INSTANT_STRLEN];
 
@@ -288,10 +303,34 @@ enum lserr store_migrate(struct store *s, struct err *e)
 		if ((rc = db_done(s, st, e)) != LS_OK)
 			goto fail;
 	}
-	return store_commit(s, e);
+	if ((rc = store_commit(s, e)) != LS_OK)
+		return rc;
+done:
+	if (before)
+		*before = have;
+	if (after)
+		*after = have > latest ? have : latest;
+	return LS_OK;
 fail:
 	store_rollback(s);
 	return rc;
+}
+
+enum lserr store_migrate(struct store *s, struct err *e)
+{
+	return store_migrate_report(s, NULL, NULL, e);
+}
+
+void store_url_shown(const char *url, char *out, size_t n)
+{
+	const char *at = strchr(url, '@');
+	const char *scheme = strstr(url, "://");
+	const char *colon = scheme ? strchr(scheme + 3, ':') : NULL;
+
+	if (at && colon && colon < at)
+		snprintf(out, n, "%.*s%s", (int)(colon - url), url, at);
+	else
+		snprintf(out, n, "%s", url);
 }
 
 /* Typed wrappers */

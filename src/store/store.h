@@ -32,6 +32,7 @@
 #include "util/err.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct store;
 
@@ -43,9 +44,30 @@ const char *store_backend(const struct store *s);
 const char *store_files_dir(const struct store *s);
 /* True when the schema exists (init has run). */
 bool store_initialised(struct store *s);
-/* Applies pending migrations; idempotent. */
+/*
+ * Applies pending migrations; idempotent, and safe when several
+ * processes run it at once (each migration is applied once).
+ */
 enum lserr store_migrate(struct store *s, struct err *e);
+/* The same, telling the version found under the lock and the one left. */
+enum lserr store_migrate_report(struct store *s, int *before, int *after,
+				struct err *e);
 int store_schema_version(struct store *s);
+/* The version this luoshi's migrations reach for s's backend. */
+int store_latest_version(const struct store *s);
+/* A database URL as it may be shown: without its password. */
+void store_url_shown(const char *url, char *out, size_t n);
+
+/*
+ * luoshi copy (store/copy.c): every table of `from` into `to`, in one
+ * transaction on `to`, parents before children, ids kept. `to` must be
+ * empty (a new database is migrated first, in the same transaction) and
+ * at the same schema version as `from`, else LS_ECONFLICT naming why.
+ * fn(table, rows, arg) is called after each table.
+ */
+typedef void (*store_copy_fn)(const char *table, long long rows, void *arg);
+enum lserr store_copy(struct store *from, struct store *to, store_copy_fn fn,
+		      void *arg, struct err *e);
 /*
  * A write transaction (SQLite: BEGIN IMMEDIATE). Inside one, begin opens
  * a savepoint: its commit releases it and its rollback undoes only what
@@ -248,6 +270,11 @@ typedef int (*store_evidence_task_fn)(const struct evidence *ev,
 enum lserr store_evidence_by_sha256(struct store *s, const char *sha256,
 				   store_evidence_task_fn fn, void *arg,
 				   struct err *e);
+/* Each stored file once: its sha256 and size, in sha256 order. */
+typedef int (*store_evidence_file_fn)(const char *sha256, long long size,
+				      void *arg);
+enum lserr store_evidence_files(struct store *s, store_evidence_file_fn fn,
+				void *arg, struct err *e);
 enum lserr store_event_insert(struct store *s, const struct task_event *ev,
 			      long long *id, struct err *e);
 enum lserr store_event_each(struct store *s, long long task_id,

@@ -28,6 +28,30 @@ struct store_fts {
 	void (*pattern)(struct buf *out, const char *text);
 };
 
+/* What a column value is, for copying it with its type (store/copy.c). */
+enum col_kind { COL_NULL, COL_INT, COL_REAL, COL_TEXT };
+
+/*
+ * The catalogue queries `luoshi copy` (store/copy.c) walks, in the
+ * driver's dialect. Each returns rows; ?1 is a table name.
+ */
+struct store_catalog {
+	/* name: every table of the schema but schema_version, oldest first */
+	const char *tables_sql;
+	/* name, position in the primary key (0: not in it), in table order */
+	const char *columns_sql;
+	/* the tables that ?1's foreign keys reference */
+	const char *parents_sql;
+	/* a read transaction with one snapshot for every table */
+	const char *snapshot_sql;
+	/* rows in this order (SQLite: "rowid", insertion), NULL: the key */
+	const char *row_order;
+	/* run first in the copy's write transaction, or NULL */
+	const char *defer_sql;
+	/* run last in it: sequences past the largest id, or NULL */
+	const char *reseed_sql;
+};
+
 struct store_ops {
 	const char *name;	/* "sqlite", "postgresql" */
 	enum lserr (*open)(struct store *s, const char *url, struct err *e);
@@ -52,6 +76,13 @@ struct store_ops {
 	/* NULL for SQL NULL; valid until the next step or reset. */
 	const char *(*col_text)(struct stmt *st, int i);
 	int (*col_bytes)(struct stmt *st, int i);
+	enum col_kind (*col_kind)(struct stmt *st, int i);
+	/*
+	 * Makes st deliver its rows one at a time as they arrive, not as
+	 * one fetched result; nothing else may run on the connection until
+	 * it is done. NULL: rows always come so (SQLite).
+	 */
+	void (*stream)(struct stmt *st);
 	const char *begin_sql;	/* "BEGIN IMMEDIATE" */
 	enum lserr (*backup)(struct store *s, const char *path,
 			     struct err *e);
@@ -62,6 +93,7 @@ struct store_ops {
 	const char *const *migrations;
 	/* NULL: practices are searched with LIKE only. */
 	const struct store_fts *practice_fts;
+	const struct store_catalog *catalog;
 };
 
 #define STORE_STMT_CACHE 256

@@ -53,6 +53,10 @@ static const char evidence_sha_sql[] =
 	"FROM evidence e JOIN reports r ON r.id = e.report_id "
 	"WHERE e.sha256 = ? ORDER BY e.id";
 
+static const char evidence_files_sql[] =
+	"SELECT sha256, max(size) FROM evidence GROUP BY sha256 "
+	"ORDER BY sha256";
+
 static const char event_insert_sql[] =
 	"INSERT INTO task_events (task_id, at, by, kind, note) "
 	"VALUES (?, ?, ?, ?, ?) RETURNING id";
@@ -383,6 +387,30 @@ enum lserr store_evidence_by_sha256(struct store *s, const char *sha256,
 		rc = (enum lserr)-r;
 	db_reset(s, st);
 	buf_release(&ev.arena);
+	return rc;
+}
+
+enum lserr store_evidence_files(struct store *s, store_evidence_file_fn fn,
+				void *arg, struct err *e)
+{
+	struct stmt *st;
+	struct buf sha = BUF_INIT;
+	enum lserr rc = LS_OK;
+	int r;
+
+	if (!(st = store_stmt(s, evidence_files_sql, e)))
+		return e->code;
+	while ((r = db_step(s, st, e)) == 1) {
+		/* A copy: fn may run statements of its own. */
+		buf_reset(&sha);
+		buf_adds(&sha, col_text(s, st, 0));
+		if (fn(sha.ptr, col_int(s, st, 1), arg))
+			break;
+	}
+	if (r < 0)
+		rc = (enum lserr)-r;
+	db_reset(s, st);
+	buf_release(&sha);
 	return rc;
 }
 

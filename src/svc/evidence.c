@@ -74,6 +74,61 @@ out:
 	return rc;
 }
 
+enum lserr evidence_copy(struct ctx *from, struct ctx *to, const char *sha256,
+			 long long size, struct err *e)
+{
+	char *src = evidence_path(from, sha256);
+	char *dir = xasprintf("%s/%.2s", store_files_dir(to->st), sha256);
+	char *path = evidence_path(to, sha256);
+	char *tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
+	enum lserr rc = LS_OK;
+	char chunk[65536];
+	struct stat sb;
+	int in, out = -1;
+	ssize_t n;
+
+	if ((in = open(src, O_RDONLY)) < 0 || fstat(in, &sb) != 0 ||
+	    sb.st_size != size) {
+		rc = err_set(e, LS_ENOTFOUND, "evidence", "evidence file '%s' "
+			     "is missing or not %lld bytes", src, size);
+		goto out;
+	}
+	if (stat(path, &sb) == 0 && sb.st_size == size)
+		goto out;	/* already there */
+	mkdir(store_files_dir(to->st), 0750);
+	mkdir(dir, 0750);
+	if ((out = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0640)) < 0)
+		goto fail;
+	while ((n = read(in, chunk, sizeof(chunk))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 || write_all(out, chunk, (size_t)n) != LS_OK)
+			goto fail;
+	}
+	if (fsync(out) != 0 || close(out) != 0) {
+		out = -1;
+		goto fail;
+	}
+	out = -1;
+	if (rename(tmp, path) != 0)
+		goto fail;
+	goto out;
+fail:
+	rc = err_set(e, LS_EFAIL, "evidence", "cannot copy evidence '%s' to "
+		     "'%s': %s", src, path, strerror(errno));
+	if (out >= 0)
+		close(out);
+	unlink(tmp);
+out:
+	if (in >= 0)
+		close(in);
+	free(src);
+	free(dir);
+	free(path);
+	free(tmp);
+	return rc;
+}
+
 static const char *base_name(const char *path)
 {
 	const char *slash = strrchr(path, '/');

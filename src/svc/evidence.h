@@ -20,6 +20,14 @@ enum lserr evidence_attach_mem(struct ctx *c, long long report_id,
 /* Where a stored file lives; returns a new string the caller frees. */
 char *evidence_path(struct ctx *c, const char *sha256);
 /*
+ * luoshi copy: the stored file sha256 (of `size` bytes) from `from`'s
+ * folder into `to`'s, streamed, written beside and renamed; a file
+ * already there with that size is kept. LS_ENOTFOUND when `from` has no
+ * such file (or one of another size).
+ */
+enum lserr evidence_copy(struct ctx *from, struct ctx *to, const char *sha256,
+			 long long size, struct err *e);
+/*
  * A stored file for download: the first evidence record of `sha256` whose
  * task the actor can see (else LS_ENOTFOUND, also for a malformed hash),
  * and the file's content appended to `data`, checked against the recorded
