@@ -251,6 +251,8 @@ static int sq_col_bytes(struct stmt *st, int i)
 
 static enum col_kind sq_col_kind(struct stmt *st, int i)
 {
+	if (st->row)
+		return COL_INT;
 	switch (sqlite3_column_type(st->st, i)) {
 	case SQLITE_NULL:
 		return COL_NULL;
