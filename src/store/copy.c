@@ -451,8 +451,12 @@ enum lserr store_copy(struct store *from, struct store *to, store_copy_fn fn,
 		goto out;
 	if ((rc = store_begin(to, e)) != LS_OK)
 		goto out;
-	if ((rc = ready_target(to, &sc, version, e)) != LS_OK ||
-	    (rc = run_copy(from, to, &sc, order, fn, arg, e)) != LS_OK)
+	rc = ready_target(to, &sc, version, e);
+	if (rc == LS_OK) {
+		store_nested_plain(to);	/* any failure undoes the whole copy */
+		rc = run_copy(from, to, &sc, order, fn, arg, e);
+	}
+	if (rc != LS_OK)
 		store_rollback(to);
 	else
 		rc = store_commit(to, e);

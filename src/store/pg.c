@@ -10,9 +10,10 @@
  * chain head stays correct without per-table locking. Inside a
  * transaction each write runs under its own savepoint, so that a failed
  * one (a duplicate code) leaves the transaction usable, as in SQLite,
- * rather than aborting it as PostgreSQL does. A lost connection
- * is re-opened on the next statement outside a transaction, and the
- * statements are prepared again there. A statement marked for streaming
+ * rather than aborting it as PostgreSQL does (not after
+ * store_nested_plain: that caller undoes everything on a failure). A lost
+ * connection is re-opened on the next statement outside a transaction,
+ * and the statements are prepared again there. A statement marked for streaming
  * (luoshi copy reading a whole table) comes in single-row mode instead.
  */
 #include "store/pg_sql.h"
@@ -451,7 +452,7 @@ static int pg_step(struct stmt *st, struct err *e)
 {
 	struct pgconn *pc = st->pc;
 	bool in_txn = pc->s->txn_depth > 0;
-	bool guard = in_txn && st->write;
+	bool guard = in_txn && st->write && !pc->s->nested_plain;
 	ExecStatusType t;
 
 	if (st->stream)

@@ -78,9 +78,10 @@ enum lserr store_commit(struct store *s, struct err *e);
 void store_rollback(struct store *s);
 /*
  * Within the current transaction, nested begins open no savepoint (a
- * savepoint copies each page a step touches), so a nested rollback undoes
- * nothing: only for a caller that rolls the whole transaction back when
- * any step fails. Ends with the transaction.
+ * savepoint copies each page a step touches), nor does PostgreSQL's
+ * driver around each write (a failed one then spoils the transaction), so
+ * a nested rollback undoes nothing: only for a caller that rolls the whole
+ * transaction back when any step fails. Ends with the transaction.
  */
 void store_nested_plain(struct store *s);
 /* True inside store_begin .. store_commit/store_rollback. */
