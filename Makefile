@@ -3,6 +3,7 @@
 #   make check      install deps, build, run every test suite (also ASan+UBSan)
 #   make demo       install deps, build, seed a demo city and serve it
 #   make bench      small benchmarks (bench/)
+#   make crash      kill -9 the server under load, CRASH_KILLS times (25)
 # Knobs: SANITIZE=1 (ASan+UBSan build in build-san/), CC, O=build-dir,
 #        NO_WEB=1 (leave the web UI out: no npm needed).
 
@@ -63,7 +64,8 @@ FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 FUZZ_SECONDS ?= 60
 FUZZ_LIBSRC = $(wildcard src/util/*.c)
 
-.PHONY: all check demo bench clean deps unit-tests checksrc fuzz fuzzers
+.PHONY: all check demo bench clean deps unit-tests checksrc fuzz fuzzers \
+	crash
 
 all: $(O)/luoshi
 
@@ -169,6 +171,12 @@ bench: deps all
 	@sh bench/run.sh build
 	@sh bench/api.sh build
 	@[ ! -f web/dist/index.html ] || sh bench/web.sh build
+
+# The crash test alone, as long as wanted: make crash CRASH_KILLS=500
+# (CRASH_SEED repeats a run's choices, CRASH_CLIENTS the writers).
+crash: deps all
+	@LUOSHI_BIN=$(CURDIR)/$(O)/luoshi CRASH_KILLS=$(CRASH_KILLS) \
+		sh tests/crash/test-crash.sh
 
 clean:
 	rm -rf build build-san
