@@ -4,6 +4,8 @@
 #   make demo       install deps, build, seed a demo city and serve it
 #   make bench      small benchmarks (bench/)
 #   make crash      kill -9 the server under load, CRASH_KILLS times (25)
+#   make soak       mixed load for SOAK_SECONDS (600): errors, RSS, fds, p99
+#   make valgrind   unit, store and some CLI suites under valgrind (build-vg)
 # Knobs: SANITIZE=1 (ASan+UBSan build in build-san/), CC, O=build-dir,
 #        NO_WEB=1 (leave the web UI out: no npm needed).
 
@@ -65,7 +67,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_LIBSRC = $(wildcard src/util/*.c)
 
 .PHONY: all check demo bench clean deps unit-tests checksrc fuzz fuzzers \
-	crash
+	crash soak valgrind
 
 all: $(O)/luoshi
 
@@ -178,7 +180,20 @@ crash: deps all
 	@LUOSHI_BIN=$(CURDIR)/$(O)/luoshi CRASH_KILLS=$(CRASH_KILLS) \
 		sh tests/crash/test-crash.sh
 
+# A seeded demo city under a paced mixed load (tests/soak/soak.sh), with
+# the server's RSS and descriptors sampled: make soak SOAK_SECONDS=600.
+SOAK_SECONDS ?= 600
+soak: deps all
+	@SOAK_SECONDS=$(SOAK_SECONDS) sh tests/soak/soak.sh $(O)
+
+# valgrind --leak-check=full over the unit, store and some CLI suites, on
+# an -O1 -g build without sanitizers (not part of check: too slow).
+valgrind: deps
+	@$(MAKE) --no-print-directory O=build-vg CFLAGS='-O1 -g' all \
+		unit-tests
+	@sh tests/valgrind.sh build-vg
+
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-vg
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
