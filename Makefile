@@ -3,6 +3,9 @@
 #   make check      install deps, build, run every test suite (also ASan+UBSan)
 #   make demo       install deps, build, seed a demo city and serve it
 #   make bench      small benchmarks (bench/)
+#   make crash      kill -9 the server under load, CRASH_KILLS times (25)
+#   make soak       mixed load for SOAK_SECONDS (600): errors, RSS, fds, p99
+#   make valgrind   unit, store and some CLI suites under valgrind (build-vg)
 # Knobs: SANITIZE=1 (ASan+UBSan build in build-san/), CC, O=build-dir,
 #        NO_WEB=1 (leave the web UI out: no npm needed).
 
@@ -70,7 +73,8 @@ FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE $(PG_DEFS) -g -O1 -Isrc \
 	-fsanitize=fuzzer-no-link,address,undefined
 FUZZ_LIBOBJ = $(LIB_SRC:%.c=$(FUZZ_O)/obj/%.o) $(FUZZ_O)/obj/web_assets.o
 
-.PHONY: all check demo bench clean deps unit-tests checksrc fuzz fuzzers
+.PHONY: all check demo bench clean deps unit-tests checksrc fuzz fuzzers \
+	crash soak valgrind
 
 all: $(O)/luoshi
 
@@ -211,7 +215,26 @@ bench: deps all
 	@sh bench/api.sh build
 	@[ ! -f web/dist/index.html ] || sh bench/web.sh build
 
+# The crash test alone, as long as wanted: make crash CRASH_KILLS=500
+# (CRASH_SEED repeats a run's choices, CRASH_CLIENTS the writers).
+crash: deps all
+	@LUOSHI_BIN=$(CURDIR)/$(O)/luoshi CRASH_KILLS=$(CRASH_KILLS) \
+		sh tests/crash/test-crash.sh
+
+# A seeded demo city under a paced mixed load (tests/soak/soak.sh), with
+# the server's RSS and descriptors sampled: make soak SOAK_SECONDS=600.
+SOAK_SECONDS ?= 600
+soak: deps all
+	@SOAK_SECONDS=$(SOAK_SECONDS) sh tests/soak/soak.sh $(O)
+
+# valgrind --leak-check=full over the unit, store and some CLI suites, on
+# an -O1 -g build without sanitizers (not part of check: too slow).
+valgrind: deps
+	@$(MAKE) --no-print-directory O=build-vg CFLAGS='-O1 -g' all \
+		unit-tests
+	@sh tests/valgrind.sh build-vg
+
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-vg
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(FUZZ_LIBOBJ:.o=.d)

@@ -55,7 +55,8 @@ for build in "$@"; do
 		"$t" >"$log" 2>&1
 		count "$build: $(basename "$t")" $? "$log"
 	done
-	for t in tests/cli/test-*.sh tests/api/test-*.sh; do
+	for t in tests/cli/test-*.sh tests/api/test-*.sh \
+	    tests/crash/test-*.sh; do
 		[ -f "$t" ] || continue
 		LUOSHI_BIN="$PWD/$build/luoshi" sh "$t" >"$log" 2>&1
 		count "$build: ${t#tests/}" $? "$log"

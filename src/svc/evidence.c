@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sodium.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,12 +39,20 @@ static enum lserr write_all(int fd, const void *data, size_t len)
 	return LS_OK;
 }
 
+/*
+ * Temporary names differ per process and per call: two threads storing
+ * the same content at once must not write into one file (the first rename
+ * would publish it while the second is still truncating it).
+ */
+static atomic_uint tmp_seq;
+
 static enum lserr save(struct ctx *c, const char *hex, const void *data,
 		       size_t len, struct err *e)
 {
 	char *dir = xasprintf("%s/%.2s", store_files_dir(c->st), hex);
 	char *path = evidence_path(c, hex);
-	char *tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
+	char *tmp = xasprintf("%s.tmp%ld.%u", path, (long)getpid(),
+			      atomic_fetch_add(&tmp_seq, 1));
 	enum lserr rc = LS_OK;
 	struct stat sb;
 	int fd;
