@@ -2,7 +2,8 @@
 #   make            build build/luoshi
 #   make check      install deps, build, run every test suite (also ASan+UBSan)
 #   make demo       install deps, build, seed a demo city and serve it
-#   make bench      small benchmarks (bench/)
+#   make bench      benchmarks at province scale (bench/run.sh), built
+#                   optimised (-O2 -DNDEBUG) in build-bench/
 # Knobs: SANITIZE=1 (ASan+UBSan build in build-san/), CC, O=build-dir,
 #        NO_WEB=1 (leave the web UI out: no npm needed).
 
@@ -165,12 +166,21 @@ demo: deps all
 	@rm -rf demo.db demo.db-wal demo.db-shm demo.db.files
 	./build/luoshi --db demo.db demo --serve=127.0.0.1:8080
 
-bench: deps all
-	@sh bench/run.sh build
-	@sh bench/api.sh build
-	@[ ! -f web/dist/index.html ] || sh bench/web.sh build
+# The benchmarks' own optimised build (no sanitizers, assertions off) and
+# bench/rusage (wall and CPU in microseconds, peak RSS: wait4).
+BENCH_O = build-bench
+bench: deps
+	@$(MAKE) --no-print-directory O=$(BENCH_O) CFLAGS='-O2 -g -DNDEBUG' \
+		SANITIZE= $(BENCH_O)/luoshi $(BENCH_O)/rusage
+	@sh bench/run.sh $(BENCH_O)
+	@[ ! -f web/dist/index.html ] || sh bench/web.sh $(BENCH_O)
+
+$(O)/rusage: bench/rusage.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	@$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O2 -o $@ $<
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-bench
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
