@@ -28,16 +28,18 @@
 # is audited as usual.
 #
 #   sh bench/gen.sh BUILD_DIR N [SEED]      prints the database's path
-# The database is kept in build/bench/province-N-sSEED-vSCHEMA.db and
-# reused while N, seed and schema version (the newest migration's number)
-# stay the same; REBUILD=1 makes it again.
+# (LUOSHI_BIN, when set, is the binary instead of BUILD_DIR/luoshi)
+# The database is kept in build/bench/province-N-sSEED-vSCHEMA.db (or
+# under BENCH_DIR) and reused while N, seed and schema version (the
+# newest migration's number) stay the same; REBUILD=1 makes it again.
 set -eu
 build=${1:-build}
 n=${2:-10000}
 seed=${3:-1}
-bin="$PWD/$build/luoshi"
-dir="$PWD/build/bench"
-schema=$(ls src/store/migrations/sqlite | sed -n '$ s/_.*//p')
+root=$(cd "$(dirname "$0")/.." && pwd)
+bin=${LUOSHI_BIN:-$PWD/$build/luoshi}
+dir=${BENCH_DIR:-$PWD/build/bench}
+schema=$(ls "$root/src/store/migrations/sqlite" | sed -n '$ s/_.*//p')
 db="$dir/province-$n-s$seed-v$schema.db"
 export LUOSHI_TODAY=${LUOSHI_TODAY:-2026-11-26}
 mkdir -p "$dir"
@@ -57,7 +59,8 @@ copies=$(((n + have / 2) / have - 1))
 [ "$copies" -ge 0 ] || copies=0
 
 sqlite3 "$db.tmp" >/dev/null <<SQL
-PRAGMA journal_mode = WAL;
+PRAGMA journal_mode = DELETE;
+PRAGMA journal_mode = OFF;
 PRAGMA synchronous = OFF;
 PRAGMA cache_size = -262144;
 PRAGMA temp_store = MEMORY;
@@ -143,7 +146,7 @@ SELECT unit, month, sum(r), sum(u) FROM (
 	WHERE v.kind = 'urge')
 GROUP BY unit, month;
 COMMIT;
-PRAGMA wal_checkpoint(TRUNCATE);
+PRAGMA journal_mode = WAL;
 SQL
 [ ! -d "$db.tmp.files" ] || mv "$db.tmp.files" "$db.files"
 mv "$db.tmp" "$db"
