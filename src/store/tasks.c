@@ -62,21 +62,26 @@
  * names a unit subtree, or the scope is one, or it asks for one owner,
  * an extra condition, implied by the others and so changing no answer,
  * gives the planner a small candidate set to start from: the ids of the
- * tasks led by units in the subtree (the units' path index, then
- * tasks_lights by lead), those with a co-unit there (task_co_unit), or
- * the owner's (tasks_owner). SQLite reads "t.id IN (...)" in id order,
- * so ORDER BY t.id costs no sort. task_narrow picks one.
+ * tasks led by units in the subtree in the statuses asked (the units'
+ * path index, then tasks_lights by lead and status), those with a
+ * co-unit there (task_co_unit), or the owner's (tasks_owner). SQLite
+ * reads "t.id IN (...)" in id order, so ORDER BY t.id costs no sort.
+ * task_narrow picks one.
  */
-#define TASK_IN_UNIT \
-	"AND t.id IN (SELECT t2.id FROM units u2 CROSS JOIN tasks t2 " \
-	"WHERE t2.lead = u2.code AND u2.path >= ?7 AND u2.path < ?8) "
-#define TASK_IN_SCOPE \
-	"AND t.id IN (SELECT t2.id FROM units u2 CROSS JOIN tasks t2 " \
-	"WHERE t2.lead = u2.code AND u2.path >= ?4 AND u2.path < ?5 " \
+#define TASK_LED_IN(lo, hi, status) \
+	"SELECT t2.id FROM units u2 CROSS JOIN tasks t2 " \
+	"WHERE t2.lead = u2.code AND u2.path >= " lo " AND u2.path < " hi \
+	" AND t2.status " status
+#define TASK_ST_ANY "IN (?9, ?10, ?11, ?12, ?13) "
+#define TASK_ST_ONE "= ?9 "
+#define TASK_IN_UNIT(st) \
+	"AND t.id IN (" TASK_LED_IN("?7", "?8", st) ") "
+#define TASK_IN_SCOPE(st) \
+	"AND t.id IN (" TASK_LED_IN("?4", "?5", st) \
 	"UNION SELECT c2.task_id FROM units u3 CROSS JOIN task_co c2 " \
 	"WHERE c2.unit = u3.code AND u3.path >= ?4 AND u3.path < ?5 " \
 	"UNION SELECT t3.id FROM tasks t3 WHERE t3.owner = ?6) "
-#define TASK_IN_OWNER \
+#define TASK_IN_OWNER(st) \
 	"AND t.id IN (SELECT t2.id FROM tasks t2 WHERE t2.owner = ?14) "
 
 enum task_narrow { NARROW_NONE, NARROW_UNIT, NARROW_SCOPE, NARROW_OWNER,
@@ -90,18 +95,23 @@ enum task_narrow { NARROW_NONE, NARROW_UNIT, NARROW_SCOPE, NARROW_OWNER,
 static const char task_get_sql[] =
 	TASK_COLUMNS TASK_FROM TASK_STATUS_ANY TASK_REST TASK_ORDER;
 #define TASK_EACH(in) { \
-	TASK_COLUMNS TASK_FROM in TASK_STATUS_ANY TASK_REST TASK_ORDER, \
-	TASK_COLUMNS TASK_FROM in TASK_STATUS_ONE TASK_REST TASK_ORDER }
+	TASK_COLUMNS TASK_FROM in(TASK_ST_ANY) TASK_STATUS_ANY TASK_REST \
+	TASK_ORDER, \
+	TASK_COLUMNS TASK_FROM in(TASK_ST_ONE) TASK_STATUS_ONE TASK_REST \
+	TASK_ORDER }
 #define TASK_COUNT(in) { \
-	"SELECT count(*) " TASK_FROM in TASK_STATUS_ANY TASK_REST, \
-	"SELECT count(*) " TASK_FROM in TASK_STATUS_ONE TASK_REST }
+	"SELECT count(*) " TASK_FROM in(TASK_ST_ANY) TASK_STATUS_ANY \
+	TASK_REST, \
+	"SELECT count(*) " TASK_FROM in(TASK_ST_ONE) TASK_STATUS_ONE \
+	TASK_REST }
+#define TASK_IN_NONE(st) ""
 static const char *const task_each_sql[NARROW_N][2] = {
-	TASK_EACH(""), TASK_EACH(TASK_IN_UNIT), TASK_EACH(TASK_IN_SCOPE),
-	TASK_EACH(TASK_IN_OWNER),
+	TASK_EACH(TASK_IN_NONE), TASK_EACH(TASK_IN_UNIT),
+	TASK_EACH(TASK_IN_SCOPE), TASK_EACH(TASK_IN_OWNER),
 };
 static const char *const task_count_sql[NARROW_N][2] = {
-	TASK_COUNT(""), TASK_COUNT(TASK_IN_UNIT), TASK_COUNT(TASK_IN_SCOPE),
-	TASK_COUNT(TASK_IN_OWNER),
+	TASK_COUNT(TASK_IN_NONE), TASK_COUNT(TASK_IN_UNIT),
+	TASK_COUNT(TASK_IN_SCOPE), TASK_COUNT(TASK_IN_OWNER),
 };
 
 static bool scope_all(const struct scope *sc)
