@@ -106,7 +106,7 @@ for n in $scales; do
 	cp "$src" "$db"
 	lim=$(target "$n")
 	# Who runs each: a person's daily commands (today, next, my tasks)
-	# as hrb-dl-001, staff of a street (its ~190 tasks at any scale);
+	# as hrb-dl-001, staff of a street (224 tasks at any scale);
 	# the board and the whole-province lists as wang, supervisor of the
 	# city (everything); district-wide ones as zhang, staff of 道里区
 	# (16 % of the province: its 1 + N/1,600 streets and communities).
