@@ -174,17 +174,19 @@ static const char bulletin_sql[] =
 
 /*
  * The light board's columns, unit by unit: ?1..?2 the units' path range
- * (NULL: all). The units come first (CROSS JOIN keeps that order in
- * SQLite: one index range per unit, not one units lookup per task), then
- * tasks_lights (lead first, then the light's columns) answers the rest
- * without reading the task rows.
+ * (NULL: all). The units come first, in path order (CROSS JOIN keeps
+ * that order in SQLite, which walks the path index: one index range per
+ * unit, not one units lookup per task, and no sort; PostgreSQL needs the
+ * ORDER BY to keep a unit's tasks together), then tasks_lights (lead
+ * first, then the light's columns) answers the rest without reading the
+ * task rows.
  */
 static const char task_lights_sql[] =
 	"SELECT t.lead, t.status, t.start, t.due, t.percent, t.activity_on, "
 	"t.closed_on, t.ms_due "
 	"FROM units u CROSS JOIN tasks t "
 	"WHERE t.lead = u.code AND (?1 IS NULL OR "
-	"(u.path >= ?1 AND u.path < ?2))";
+	"(u.path >= ?1 AND u.path < ?2)) ORDER BY u.path";
 
 static const char task_exists_sql[] =
 	"SELECT 1 FROM tasks WHERE id = ?";
