@@ -2,7 +2,8 @@
 #   make            build build/luoshi
 #   make check      install deps, build, run every test suite (also ASan+UBSan)
 #   make demo       install deps, build, seed a demo city and serve it
-#   make bench      small benchmarks (bench/)
+#   make bench      benchmarks at province scale (bench/run.sh), built
+#                   optimised (-O2 -DNDEBUG) in build-bench/
 #   make crash      kill -9 the server under load, CRASH_KILLS times (25)
 #   make soak       mixed load for SOAK_SECONDS (600): errors, RSS, fds, p99
 #   make valgrind   unit, store and some CLI suites under valgrind (build-vg)
@@ -210,16 +211,25 @@ demo: deps all
 	@rm -rf demo.db demo.db-wal demo.db-shm demo.db.files
 	./build/luoshi --db demo.db demo --serve=127.0.0.1:8080
 
-bench: deps all
-	@sh bench/run.sh build
-	@sh bench/api.sh build
-	@[ ! -f web/dist/index.html ] || sh bench/web.sh build
+# The benchmarks' own optimised build (no sanitizers, assertions off) and
+# bench/rusage (wall and CPU in microseconds, peak RSS: wait4).
+BENCH_O = build-bench
+bench: deps
+	@$(MAKE) --no-print-directory O=$(BENCH_O) CFLAGS='-O2 -g -DNDEBUG' \
+		SANITIZE= $(BENCH_O)/luoshi $(BENCH_O)/rusage
+	@sh bench/run.sh $(BENCH_O)
+	@[ ! -f web/dist/index.html ] || sh bench/web.sh $(BENCH_O)
 
-# The crash test alone, as long as wanted: make crash CRASH_KILLS=500
-# (CRASH_SEED repeats a run's choices, CRASH_CLIENTS the writers).
-crash: deps all
-	@LUOSHI_BIN=$(CURDIR)/$(O)/luoshi CRASH_KILLS=$(CRASH_KILLS) \
-		sh tests/crash/test-crash.sh
+$(O)/rusage: bench/rusage.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	@$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O2 -o $@ $<
+
+#   make bench      benchmarks at province scale (bench/run.sh), built
+#                   optimised (-O2 -DNDEBUG) in build-bench/
+#   make crash      kill -9 the server under load, CRASH_KILLS times (25)
+#   make soak       mixed load for SOAK_SECONDS (600): errors, RSS, fds, p99
+#   make valgrind   unit, store and some CLI suites under valgrind (build-vg)
 
 # A seeded demo city under a paced mixed load (tests/soak/soak.sh), with
 # the server's RSS and descriptors sampled: make soak SOAK_SECONDS=600.
@@ -235,6 +245,6 @@ valgrind: deps
 	@sh tests/valgrind.sh build-vg
 
 clean:
-	rm -rf build build-san build-vg
+	rm -rf build build-san build-vg build-bench
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(FUZZ_LIBOBJ:.o=.d)

@@ -2,6 +2,8 @@
 # API benchmark: seeds a demo city, serves it, and drives it with wrk on
 # loopback; prints requests/s and p99 per endpoint beside the same run's
 # /healthz ceiling, plus the server's RSS. Usage: bench/api.sh BUILD_DIR
+# Writes build/bench/api.json: {scale, endpoints: [{endpoint, rps, p50_ms,
+# p99_ms, ratio}], server_rss_kib}, ratio being rps over /healthz's.
 set -eu
 build=${1:-build}
 bin="$PWD/$build/luoshi"
@@ -16,7 +18,8 @@ export LUOSHI_TODAY=2026-11-26
 # BENCH_DB: a demo database made before (it is copied, never changed)
 if [ -n "${BENCH_DB:-}" ]; then
 	"$bin" --db "$BENCH_DB" backup "$db" >/dev/null
-	scale=$("$bin" --db "$db" --json task list --limit 1000000 | jq length)
+	[ -n "${SCALE:-}" ] ||
+		scale=$(sqlite3 "$db" "SELECT count(*) FROM tasks")
 else
 	"$bin" --db "$db" demo --scale "$scale" >/dev/null
 fi
@@ -32,7 +35,7 @@ until curl -sf "127.0.0.1:$port/healthz" >/dev/null; do
 	sleep 0.1
 done
 
-# run NAME PATH [LUA]: prints "NAME rps p99_ms"
+# run NAME PATH [LUA]: prints "NAME rps p50_ms p99_ms"
 run() {
 	script=${3:-bench/auth.lua}
 	# one request first: wrk measures the steady state, caches warm
@@ -41,18 +44,30 @@ run() {
 	wrk -t2 -c16 -d"${secs}s" --latency -s "$script" \
 		"http://127.0.0.1:$port$2" >"$tmp/wrk.txt" 2>&1
 	rps=$(awk '/^Requests\/sec/ { print $2 }' "$tmp/wrk.txt")
-	p99=$(awk '$1 == "99%" { v = $2; u = v; sub(/[0-9.]+/, "", u);
+	p50=$(pct 50%)
+	p99=$(pct 99%)
+	[ -n "${ceiling:-}" ] || ceiling=$rps
+	ratio=$(awk -v a="$rps" -v b="$ceiling" \
+		'BEGIN { printf "%.3f", a / b }')
+	non2xx=$(awk '/Non-2xx/ { print $NF }' "$tmp/wrk.txt")
+	printf '%-44s %10s %8s %8s %s\n' "$1" "$rps" "$p50" "$p99" \
+		"${non2xx:+non-2xx: $non2xx}"
+	printf '{"endpoint":"%s","rps":%s,"p50_ms":%s,"p99_ms":%s,"ratio":%s},\n' \
+		"$1" "$rps" "$p50" "$p99" "$ratio" >>"$tmp/json"
+}
+
+# pct P: wrk's latency at percentile P in ms
+pct() {
+	awk -v p="$1" '$1 == p { v = $2; u = v; sub(/[0-9.]+/, "", u);
 		sub(/[a-z]+$/, "", v);
 		if (u == "us") v /= 1000; else if (u == "s") v *= 1000;
-		print v }' "$tmp/wrk.txt")
-	non2xx=$(awk '/Non-2xx/ { print $NF }' "$tmp/wrk.txt")
-	printf '%-36s %10s %10s %s\n' "$1" "$rps" "$p99" "${non2xx:+non-2xx: $non2xx}"
-	echo "{\"endpoint\":\"$1\",\"rps\":$rps,\"p99_ms\":$p99}," >>"$tmp/json"
+		print v }' "$tmp/wrk.txt"
 }
 
 printf 'tasks: %s, %s s per endpoint, wrk -t2 -c16\n' "$scale" "$secs"
-printf '%-36s %10s %10s\n' endpoint req/s p99_ms
+printf '%-44s %10s %8s %8s\n' endpoint req/s p50_ms p99_ms
 : >"$tmp/json"
+ceiling=""
 run "GET /healthz (ceiling)" /healthz
 run "GET /api/v1/tasks/{id}" /api/v1/tasks/100
 run "GET /api/v1/tasks?per_page=25&status=doing" \
@@ -61,5 +76,9 @@ run "GET /api/v1/board" /api/v1/board
 run "POST /api/v1/tasks" /api/v1/tasks bench/create.lua
 rss=$(awk '/VmRSS/ { print $2 }' "/proc/$pid/status")
 printf 'server RSS: %s KiB\n' "$rss"
-{ echo "["; sed '$ s/,$//' "$tmp/json"; echo "]"; } >"$out/api.json"
+{
+	printf '{"scale":%s,"endpoints":[\n' "$scale"
+	sed '$ s/,$//' "$tmp/json"
+	printf '],"server_rss_kib":%s}\n' "$rss"
+} >"$out/api.json"
 echo "results: $out/api.json"

@@ -9,7 +9,7 @@ libcmocka-dev libjansson-dev libmicrohttpd-dev curl jq wrk
 libclang-rt-14-dev
 libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk
 libzip-dev libexpat1-dev
-poppler-utils unzip libcurl4-openssl-dev python3 valgrind
+poppler-utils unzip libcurl4-openssl-dev python3 valgrind time
 postgresql libpq-dev"
 
 # The web UI needs Node.js 20+ (the machine image carries it) to build, and

@@ -213,6 +213,17 @@ enum lserr store_task_count(struct store *s, const struct task_filter *f,
 			    long long *n, struct err *e);
 
 /*
+ * What the light board needs of every task led by a unit under `prefix`
+ * (NULL: all), cancelled ones included, unit by unit in path order: fn
+ * gets a task with only lead, status, start, due, percent, activity_on,
+ * closed_on and ms_due set (enough for task_light), borrowed for the
+ * call. One read of the covering index tasks_lights (migration 014), no
+ * text copied.
+ */
+enum lserr store_task_lights(struct store *s, const char *prefix,
+			     store_task_fn fn, void *arg, struct err *e);
+
+/*
  * The bulletin's candidates (SPEC §7): tasks led by units under `prefix`
  * (NULL: all) that are live and past due or past an unfinished
  * milestone's due on `today`, or were closed after due between from and

@@ -57,19 +57,96 @@
 #define TASK_ORDER "ORDER BY t.id LIMIT ?20 OFFSET ?21"
 
 /*
- * The same text twice, as two cache slots: a get from inside an each
- * callback must not reset the iteration's statement.
+ * Narrowing: TASK_SCOPE alone makes SQLite read every task in id order
+ * and test it, 1,000,000 rows for a street's twenty. When the filter
+ * names a unit subtree, or the scope is one, or it asks for one owner,
+ * an extra condition, implied by the others and so changing no answer,
+ * gives the planner a small candidate set to start from: the ids of the
+ * tasks led by units in the subtree in the statuses asked (the units'
+ * path index, then tasks_lights by lead and status), those with a
+ * co-unit there (task_co_unit), or the owner's (tasks_owner). SQLite
+ * reads "t.id IN (...)" in id order, so ORDER BY t.id costs no sort.
+ * task_narrow picks one.
+ */
+#define TASK_LED_IN(lo, hi, status) \
+	"SELECT t2.id FROM units u2 CROSS JOIN tasks t2 " \
+	"WHERE t2.lead = u2.code AND u2.path >= " lo " AND u2.path < " hi \
+	" AND t2.status " status
+#define TASK_ST_ANY "IN (?9, ?10, ?11, ?12, ?13) "
+#define TASK_ST_ONE "= ?9 "
+#define TASK_IN_UNIT(st) \
+	"AND t.id IN (" TASK_LED_IN("?7", "?8", st) ") "
+#define TASK_IN_SCOPE(st) \
+	"AND t.id IN (" TASK_LED_IN("?4", "?5", st) \
+	"UNION SELECT c2.task_id FROM units u3 CROSS JOIN task_co c2 " \
+	"WHERE c2.unit = u3.code AND u3.path >= ?4 AND u3.path < ?5 " \
+	"UNION SELECT t3.id FROM tasks t3 WHERE t3.owner = ?6) "
+#define TASK_IN_OWNER(st) \
+	"AND t.id IN (SELECT t2.id FROM tasks t2 WHERE t2.owner = ?14) "
+
+enum task_narrow { NARROW_NONE, NARROW_UNIT, NARROW_SCOPE, NARROW_OWNER,
+		   NARROW_N };
+
+/*
+ * The same text twice (get, each), as two cache slots: a get from inside
+ * an each callback must not reset the iteration's statement. each and
+ * count come per narrowing, with any status or one.
  */
 static const char task_get_sql[] =
 	TASK_COLUMNS TASK_FROM TASK_STATUS_ANY TASK_REST TASK_ORDER;
-static const char task_each_sql[] =
-	TASK_COLUMNS TASK_FROM TASK_STATUS_ANY TASK_REST TASK_ORDER;
-static const char task_each1_sql[] =
-	TASK_COLUMNS TASK_FROM TASK_STATUS_ONE TASK_REST TASK_ORDER;
-static const char task_count_sql[] =
-	"SELECT count(*) " TASK_FROM TASK_STATUS_ANY TASK_REST;
-static const char task_count1_sql[] =
-	"SELECT count(*) " TASK_FROM TASK_STATUS_ONE TASK_REST;
+#define TASK_EACH(in) { \
+	TASK_COLUMNS TASK_FROM in(TASK_ST_ANY) TASK_STATUS_ANY TASK_REST \
+	TASK_ORDER, \
+	TASK_COLUMNS TASK_FROM in(TASK_ST_ONE) TASK_STATUS_ONE TASK_REST \
+	TASK_ORDER }
+#define TASK_COUNT(in) { \
+	"SELECT count(*) " TASK_FROM in(TASK_ST_ANY) TASK_STATUS_ANY \
+	TASK_REST, \
+	"SELECT count(*) " TASK_FROM in(TASK_ST_ONE) TASK_STATUS_ONE \
+	TASK_REST }
+#define TASK_IN_NONE(st) ""
+static const char *const task_each_sql[NARROW_N][2] = {
+	TASK_EACH(TASK_IN_NONE), TASK_EACH(TASK_IN_UNIT),
+	TASK_EACH(TASK_IN_SCOPE), TASK_EACH(TASK_IN_OWNER),
+};
+static const char *const task_count_sql[NARROW_N][2] = {
+	TASK_COUNT(TASK_IN_NONE), TASK_COUNT(TASK_IN_UNIT),
+	TASK_COUNT(TASK_IN_SCOPE), TASK_COUNT(TASK_IN_OWNER),
+};
+
+static bool scope_all(const struct scope *sc)
+{
+	return !sc || sc->all || (sc->path && !*sc->path);
+}
+
+/*
+ * True when path ("/HRB/HRB-DL/") is below a top unit: a top unit's
+ * subtree is usually most of the tasks, read faster in one pass than
+ * through a candidate set.
+ */
+static bool below_top(const char *path)
+{
+	const char *p = path ? strchr(path + (*path == '/'), '/') : NULL;
+
+	return p && p[1];
+}
+
+/*
+ * Which candidate set the query starts from (see TASK_IN_UNIT): an
+ * owner's tasks are few; a unit filter or a scope only below a top unit.
+ */
+static enum task_narrow task_narrow(const struct task_filter *f)
+{
+	if (!f)
+		return NARROW_NONE;
+	if (f->owner)
+		return NARROW_OWNER;
+	if (below_top(f->unit_path))
+		return NARROW_UNIT;
+	if (!scope_all(f->scope) && below_top(f->scope->path))
+		return NARROW_SCOPE;
+	return NARROW_NONE;
+}
 
 /* True when the filter asks for exactly one status. */
 static bool one_status(const struct task_filter *f)
@@ -94,6 +171,22 @@ static const char bulletin_sql[] =
 	"OR (t.status = 'done' AND t.closed_on BETWEEN ?4 AND ?5 "
 	"AND t.closed_on > t.due)) "
 	"ORDER BY l.code, t.id";
+
+/*
+ * The light board's columns, unit by unit: ?1..?2 the units' path range
+ * (NULL: all). The units come first, in path order (CROSS JOIN keeps
+ * that order in SQLite, which walks the path index: one index range per
+ * unit, not one units lookup per task, and no sort; PostgreSQL needs the
+ * ORDER BY to keep a unit's tasks together), then tasks_lights (lead
+ * first, then the light's columns) answers the rest without reading the
+ * task rows.
+ */
+static const char task_lights_sql[] =
+	"SELECT t.lead, t.status, t.start, t.due, t.percent, t.activity_on, "
+	"t.closed_on, t.ms_due "
+	"FROM units u CROSS JOIN tasks t "
+	"WHERE t.lead = u.code AND (?1 IS NULL OR "
+	"(u.path >= ?1 AND u.path < ?2)) ORDER BY u.path";
 
 static const char task_exists_sql[] =
 	"SELECT 1 FROM tasks WHERE id = ?";
@@ -175,7 +268,7 @@ static void task_scope_bind(struct store *s, struct stmt *st, long long lo,
 			    long long hi, const struct task_filter *f)
 {
 	const struct scope *sc = f->scope;
-	bool all = !sc || sc->all || (sc->path && !*sc->path);
+	bool all = scope_all(sc);
 
 	db_int(s, st, 1, lo);
 	db_int(s, st, 2, hi);
@@ -440,7 +533,7 @@ enum lserr store_task_each(struct store *s, const struct task_filter *f,
 	enum lserr rc = LS_OK;
 	int r;
 
-	st = store_stmt(s, one_status(f) ? task_each1_sql : task_each_sql, e);
+	st = store_stmt(s, task_each_sql[task_narrow(f)][one_status(f)], e);
 	if (!st)
 		return e->code;
 	task_init(&t);
@@ -456,6 +549,38 @@ enum lserr store_task_each(struct store *s, const struct task_filter *f,
 	db_reset(s, st);
 	task_release(&t);
 	buf_release(&pat);
+	return rc;
+}
+
+enum lserr store_task_lights(struct store *s, const char *prefix,
+			     store_task_fn fn, void *arg, struct err *e)
+{
+	struct stmt *st = store_stmt(s, task_lights_sql, e);
+	struct task t;
+	enum lserr rc = LS_OK;
+	int r;
+
+	if (!st)
+		return e->code;
+	task_init(&t);
+	db_path_range(s, st, 1, prefix && *prefix ? prefix : NULL);
+	while ((r = db_step(s, st, e)) == 1) {
+		t.lead = col_text(s, st, 0);
+		/* The CHECK constraint admits only known status names. */
+		if (!task_status_parse(col_text(s, st, 1), &t.status))
+			t.status = TASK_OPEN;
+		t.start = col_date(s, st, 2);
+		t.due = col_date(s, st, 3);
+		t.percent = (int)col_int(s, st, 4);
+		t.activity_on = col_date(s, st, 5);
+		t.closed_on = col_date(s, st, 6);
+		t.ms_due = col_date(s, st, 7);
+		if (fn(&t, arg))
+			break;
+	}
+	if (r < 0)
+		rc = (enum lserr)-r;
+	db_reset(s, st);
 	return rc;
 }
 
@@ -496,8 +621,7 @@ enum lserr store_task_count(struct store *s, const struct task_filter *f,
 	struct stmt *st;
 	int r;
 
-	st = store_stmt(s, one_status(f) ? task_count1_sql : task_count_sql,
-			e);
+	st = store_stmt(s, task_count_sql[task_narrow(f)][one_status(f)], e);
 	if (!st)
 		return e->code;
 	task_query_bind(s, st, 1, 0x7fffffffffffffffLL, f ? f : &none, &pat);

@@ -261,6 +261,7 @@ static int row_cmp(const void *key, const void *elem)
 struct board_state {
 	struct ctx *c;
 	struct board *b;
+	struct board_row *last;	/* the previous task's lead's row */
 };
 
 static int board_task(const struct task *t, void *arg)
@@ -269,8 +270,13 @@ static int board_task(const struct task *t, void *arg)
 	struct board_row *r;
 	enum light l;
 
-	r = bsearch(t->lead, s->b->rows, s->b->n, sizeof(*s->b->rows),
-		    row_cmp);
+	/* The rows come grouped by lead: look up only when it changes. */
+	r = s->last;
+	if (!r || strcmp(r->code, t->lead)) {
+		r = bsearch(t->lead, s->b->rows, s->b->n, sizeof(*s->b->rows),
+			    row_cmp);
+		s->last = r;
+	}
 	if (!r)
 		return 0;
 	l = task_light(t, s->c->today, &s->c->settings);
@@ -281,8 +287,7 @@ static int board_task(const struct task *t, void *arg)
 enum lserr svc_board(struct ctx *c, const char *unit, struct board *b,
 		     struct err *e)
 {
-	struct task_filter f = TASK_FILTER_INIT;
-	struct board_state s = { c, b };
+	struct board_state s = { c, b, NULL };
 	struct unit u;
 	const char *prefix;
 	enum lserr rc;
@@ -302,8 +307,7 @@ enum lserr svc_board(struct ctx *c, const char *unit, struct board *b,
 	if ((rc = store_unit_each(c->st, prefix, board_unit, b, e)))
 		goto out;
 	/* Tasks led by units in the subtree: in scope by definition. */
-	f.unit_path = prefix;
-	rc = store_task_each(c->st, &f, board_task, &s, e);
+	rc = store_task_lights(c->st, prefix, board_task, &s, e);
 out:
 	unit_release(&u);
 	return rc;

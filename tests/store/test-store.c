@@ -337,7 +337,7 @@ static const char *unit_codes(struct fx *fx, const char *prefix)
 }
 
 /* The number of files in src/store/migrations/sqlite/. */
-#define SCHEMA_VERSION 13
+#define SCHEMA_VERSION 14
 
 /* Opening, migrations, transactions, backup */
 
@@ -1322,6 +1322,149 @@ static void test_task_scope(void **state)
 	FAILS(store_task_get(fx->s, 1, &hrb2, &t, &fx->e), LS_ENOTFOUND,
 	      "id", "task '1' not found");
 	task_release(&t);
+}
+
+/*
+ * Narrowed queries (store/tasks.c, task_narrow) answer as the plain scan
+ * does: a unit subtree below the top, a scope below the top, an owner;
+ * with any status and with one; rows and count alike. The tasks of
+ * scope_tasks plus t6 led by HRB-DL-A owned by zhang (cancelled) and t7
+ * led by HRB-DL with co-unit HRB-NG.
+ */
+static long long task_n(struct fx *fx, const struct task_filter *f)
+{
+	long long n = -1;
+
+	OK(store_task_count(fx->s, f, &n, &fx->e));
+	return n;
+}
+
+static void test_task_narrowing(void **state)
+{
+	struct fx *fx = *state;
+	struct task_filter f = TASK_FILTER_INIT;
+	struct scope city = { false, "/HRB/", "admin" };
+	struct scope dl = { false, "/HRB/HRB-DL/", "wang" };
+	struct scope ng = { false, "/HRB/HRB-NG/", "zhang" };
+	struct task t;
+	long long id;
+
+	scope_tasks(fx);
+	id = add_simple(fx, "t6", "HRB-DL-A", NULL, "zhang");
+	task_init(&t);
+	OK(store_task_get(fx->s, id, NULL, &t, &fx->e));
+	t.status = TASK_CANCELLED;
+	OK(store_begin(fx->s, &fx->e));
+	OK(store_task_update(fx->s, &t, &fx->e));
+	OK(store_commit(fx->s, &fx->e));
+	task_release(&t);
+	add_simple(fx, "t7", "HRB-DL", "HRB-NG", NULL);
+
+	/* unit: led under HRB-DL (1, 6, 7), not 2 (only a co-unit there) */
+	f.scope = &city;
+	f.unit_path = "/HRB/HRB-DL/";
+	assert_string_equal(task_ids(fx, &f), "1,6,7");
+	assert_int_equal(task_n(fx, &f), 3);
+	f.status_mask = 1u << TASK_OPEN;
+	assert_string_equal(task_ids(fx, &f), "1,7");
+	assert_int_equal(task_n(fx, &f), 2);
+	/* ... within scope NG (login zhang): 6 (owned), 7 (its co-unit) */
+	f.scope = &ng;
+	f.status_mask = 0;
+	assert_string_equal(task_ids(fx, &f), "6,7");
+	assert_int_equal(task_n(fx, &f), 2);
+	/* the top unit: the plain scan, same answer */
+	f.unit_path = "/HRB/";
+	assert_string_equal(task_ids(fx, &f), "2,6,7");
+	f.unit_path = NULL;
+
+	/* scope NG: led (2), co-unit (7), owned by zhang (3, 6) */
+	assert_string_equal(task_ids(fx, &f), "2,3,6,7");
+	assert_int_equal(task_n(fx, &f), 4);
+	f.status_mask = (1u << TASK_OPEN) | (1u << TASK_CANCELLED);
+	assert_string_equal(task_ids(fx, &f), "2,3,6,7");
+	f.status_mask = 1u << TASK_CANCELLED;
+	assert_string_equal(task_ids(fx, &f), "6");
+	assert_int_equal(task_n(fx, &f), 1);
+	f.status_mask = 0;
+	/* scope DL (login wang): led under it (1, 6, 7), co-unit (2) */
+	f.scope = &dl;
+	assert_string_equal(task_ids(fx, &f), "1,2,6,7");
+	assert_int_equal(task_n(fx, &f), 4);
+
+	/* owner zhang: 3 and 6, then as the scope allows */
+	f.owner = "zhang";
+	assert_string_equal(task_ids(fx, &f), "6");
+	f.scope = NULL;
+	assert_string_equal(task_ids(fx, &f), "3,6");
+	assert_int_equal(task_n(fx, &f), 2);
+	f.scope = &ng;
+	f.status_mask = 1u << TASK_OPEN;
+	assert_string_equal(task_ids(fx, &f), "3");
+	assert_int_equal(task_n(fx, &f), 1);
+	f.owner = "nobody";
+	assert_string_equal(task_ids(fx, &f), "");
+	assert_int_equal(task_n(fx, &f), 0);
+	/* paging on a narrowed query: the second row of scope NG */
+	f.owner = NULL;
+	f.status_mask = 0;
+	f.limit = 1;
+	f.offset = 1;
+	assert_string_equal(task_ids(fx, &f), "3");
+}
+
+/*
+ * The board's reading: the light's columns of every task led in the
+ * subtree, cancelled ones too, grouped by lead.
+ */
+struct lights {
+	char s[256];
+	int n;
+};
+
+static int lights_cb(const struct task *t, void *arg)
+{
+	struct lights *x = arg;
+	size_t len = strlen(x->s);
+
+	snprintf(x->s + len, sizeof(x->s) - len, "%s%s:%s:%d", x->n++ ? ","
+		 : "", t->lead, task_status_name(t->status), t->percent);
+	return 0;
+}
+
+static void test_task_lights(void **state)
+{
+	struct fx *fx = *state;
+	struct lights x;
+	struct task t;
+	long long id;
+
+	scope_tasks(fx);
+	id = add_simple(fx, "t6", "HRB-DL-A", NULL, NULL);
+	task_init(&t);
+	OK(store_task_get(fx->s, id, NULL, &t, &fx->e));
+	t.status = TASK_CANCELLED;
+	t.percent = 40;
+	OK(store_begin(fx->s, &fx->e));
+	OK(store_task_update(fx->s, &t, &fx->e));
+	OK(store_commit(fx->s, &fx->e));
+	task_release(&t);
+	add_simple(fx, "t7", "HRB-DL", NULL, NULL);
+
+	memset(&x, 0, sizeof(x));
+	OK(store_task_lights(fx->s, "/HRB/HRB-DL/", lights_cb, &x, &fx->e));
+	/* HRB-DL's two (1, 7) together, then HRB-DL-A's, in unit order */
+	assert_string_equal(x.s, "HRB-DL:open:0,HRB-DL:open:0,"
+			    "HRB-DL-A:cancelled:40");
+	memset(&x, 0, sizeof(x));
+	OK(store_task_lights(fx->s, NULL, lights_cb, &x, &fx->e));
+	assert_int_equal(x.n, 7);
+	memset(&x, 0, sizeof(x));
+	OK(store_task_lights(fx->s, "/HRB/HRB-NG/", lights_cb, &x, &fx->e));
+	assert_string_equal(x.s, "HRB-NG:open:0");
+	memset(&x, 0, sizeof(x));
+	OK(store_task_lights(fx->s, "/NONE/", lights_cb, &x, &fx->e));
+	assert_int_equal(x.n, 0);
 }
 
 /* The bulletin's candidates: lead in the subtree, live past due or past
@@ -2544,6 +2687,8 @@ int main(void)
 		T(test_task_refs),
 		T(test_task_update),
 		T(test_task_scope),
+		T(test_task_narrowing),
+		T(test_task_lights),
 		T(test_bulletin_tasks),
 		T(test_task_filters),
 		T(test_task_search),
