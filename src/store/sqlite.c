@@ -99,11 +99,22 @@ static enum lserr sq_open(struct store *s, const char *url, struct err *e)
 	}
 	sqlite3_busy_timeout(db, 10000);
 	sqlite3_extended_result_codes(db, 1);
-	rc = sqlite3_exec(db, "PRAGMA journal_mode=WAL;"
-			  "PRAGMA synchronous=NORMAL;"
-			  "PRAGMA foreign_keys=ON;"
-			  "PRAGMA temp_store=MEMORY;"
-			  "PRAGMA cache_size=-8000;", NULL, NULL, NULL);
+	/*
+	 * Turning a new file to WAL takes an exclusive lock and answers BUSY
+	 * at once, without the busy handler, when another process opens the
+	 * same new file at that moment (two `migrate` or `serve` starting
+	 * together): try again for as long as the busy timeout.
+	 */
+	for (int tries = 0;; tries++) {
+		rc = sqlite3_exec(db, "PRAGMA journal_mode=WAL;"
+				  "PRAGMA synchronous=NORMAL;"
+				  "PRAGMA foreign_keys=ON;"
+				  "PRAGMA temp_store=MEMORY;"
+				  "PRAGMA cache_size=-8000;", NULL, NULL, NULL);
+		if ((rc & 0xff) != SQLITE_BUSY || tries == 1000)
+			break;
+		sqlite3_sleep(10);
+	}
 	if (rc != SQLITE_OK) {
 		err_set(e, LS_EFAIL, "db", "cannot use database '%s': %s", url,
 			sqlite3_errmsg(db));
