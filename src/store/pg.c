@@ -12,7 +12,10 @@
  * one (a duplicate code) leaves the transaction usable, as in SQLite,
  * rather than aborting it as PostgreSQL does. A lost connection
  * is re-opened on the next statement outside a transaction, and the
- * statements are prepared again there.
+ * statements are prepared again there; while the server cannot be
+ * reached every statement fails with LS_EBUSY (HTTP 503), so that a
+ * server on this store answers 503 until the database is back, then
+ * recovers by itself.
  */
 #include "store/pg_sql.h"
 #include "store/store_int.h"
@@ -82,9 +85,11 @@ static enum lserr pg_error(PGconn *c, PGresult *r, struct err *e,
 	char msg[512];
 
 	message(c, r, msg, sizeof(msg));
-	if (PQstatus(c) != CONNECTION_OK || !state || !strncmp(state, "08", 2))
-		return err_set(e, LS_EFAIL, "db", "database unreachable %s: %s",
-			       what, msg);
+	/* The server gone (stopped, restarting, network): 503, not 500. */
+	if (PQstatus(c) != CONNECTION_OK || !state || !strncmp(state, "08", 2) ||
+	    !strncmp(state, "57P", 3))
+		return err_set(e, LS_EBUSY, "db", "database unavailable %s, "
+			       "try again later: %s", what, msg);
 	/* Class 23: unique (and exclusion) conflicts, else bad values. */
 	if (!strcmp(state, "23505") || !strcmp(state, "23P01"))
 		return err_set(e, LS_ECONFLICT, "", "constraint failed: %s",
@@ -381,14 +386,22 @@ static void pg_bind_null(struct stmt *st, int i)
 	set_val(st, i, NULL);
 }
 
+/*
+ * The result, or NULL with *e saying why (libpq answers NULL, not an
+ * error result, when it cannot even send: the connection is gone).
+ */
 static PGresult *run(struct stmt *st, struct err *e)
 {
 	struct pgconn *pc = st->pc;
+	PGresult *r;
 
 	if (st->gen != pc->gen && prepare_now(st, e) != LS_OK)
 		return NULL;
-	return PQexecPrepared(pc->conn, st->name, st->nparams,
-			      (const char *const *)st->vals, NULL, NULL, 0);
+	r = PQexecPrepared(pc->conn, st->name, st->nparams,
+			   (const char *const *)st->vals, NULL, NULL, 0);
+	if (!r)
+		pg_error(pc->conn, NULL, e, "running statement");
+	return r;
 }
 
 static int pg_step(struct stmt *st, struct err *e)
@@ -410,7 +423,7 @@ static int pg_step(struct stmt *st, struct err *e)
 			t = PQresultStatus(st->res);
 		}
 		if (t != PGRES_TUPLES_OK && t != PGRES_COMMAND_OK) {
-			/* No result: prepare_now has said why. */
+			/* No result: run has said why. */
 			int rc = st->res ? (int)pg_error(pc->conn, st->res, e,
 							 "running statement")
 					 : (int)e->code;
