@@ -86,8 +86,8 @@ static enum lserr pg_error(PGconn *c, PGresult *r, struct err *e,
 
 	message(c, r, msg, sizeof(msg));
 	/* The server gone (stopped, restarting, network): 503, not 500. */
-	if (PQstatus(c) != CONNECTION_OK || !state || !strncmp(state, "08", 2) ||
-	    !strncmp(state, "57P", 3))
+	if (PQstatus(c) != CONNECTION_OK || !state ||
+	    !strncmp(state, "08", 2) || !strncmp(state, "57P", 3))
 		return err_set(e, LS_EBUSY, "db", "database unavailable %s, "
 			       "try again later: %s", what, msg);
 	/* Class 23: unique (and exclusion) conflicts, else bad values. */
