@@ -87,6 +87,7 @@ server_start() {
 		_ss_port=$((20000 + $(_random) % 40000))
 		_port_free "$_ss_port" || continue
 		_ss_log="$TMP/server.$_ss_port.log"
+		: >"$_ss_log"	# before the child's redirection: grep below
 		"$LUOSHI_BIN" --db "$LUOSHI_DB" serve \
 			--listen "127.0.0.1:$_ss_port" --quiet "$@" \
 			>"$_ss_log" 2>&1 &
@@ -182,6 +183,28 @@ server_stop() {
 	fi
 	sanitizer_check "$_st_log" "server $_st_pid"
 	[ "$_st_pid" = "$SERVER_PID" ] && SERVER_PID=""
+	return 0
+}
+
+# server_kill PID: kill -9, as when a machine dies: no shutdown, no
+# lease given back. Forgets the server (api_done will not stop it) after
+# checking its log has no sanitizer report.
+server_kill() {
+	_k_rest=""
+	_k_log=""
+	for _k_s in $SERVERS; do
+		if [ "${_k_s%%:*}" = "$1" ]; then
+			_k_log=${_k_s#*:}
+		else
+			_k_rest="$_k_rest $_k_s"
+		fi
+	done
+	[ -n "$_k_log" ] || { bad "server_kill: no server $1"; return; }
+	SERVERS=$_k_rest
+	kill -KILL "$1"
+	wait "$1" 2>/dev/null
+	sanitizer_check "$_k_log" "server $1 (killed)"
+	[ "$1" = "$SERVER_PID" ] && SERVER_PID=""
 	return 0
 }
 
