@@ -64,6 +64,21 @@ static void quiet(void *arg, const char *msg)
 	(void)msg;
 }
 
+/*
+ * Each execution planned for its values: the shared SQL's optional
+ * filters ("?2 IS NULL OR status = ?2") defeat a generic plan, which
+ * PostgreSQL would otherwise switch to after five runs (a task list
+ * filtered by status at 100,000 tasks: 25 requests/s generic, 900
+ * custom; docs/operations.md). Set again on each new connection.
+ */
+static const char session_sql[] = "SET plan_cache_mode = force_custom_plan";
+
+static void session_setup(PGconn *c)
+{
+	PQsetNoticeProcessor(c, quiet, NULL);
+	PQclear(PQexec(c, session_sql));
+}
+
 /* The server's message without its "ERROR:  " prefix and newline. */
 static void message(PGconn *c, PGresult *r, char *out, size_t n)
 {
@@ -160,7 +175,7 @@ static enum lserr pg_open(struct store *s, const char *url, struct err *e)
 		PQfinish(c);
 		return LS_EFAIL;
 	}
-	PQsetNoticeProcessor(c, quiet, NULL);
+	session_setup(c);
 	if (check_collation(c, shown, e) != LS_OK) {
 		PQfinish(c);
 		return e->code;
@@ -196,7 +211,7 @@ static bool reconnect(struct pgconn *pc, bool in_txn)
 	PQreset(pc->conn);
 	if (PQstatus(pc->conn) != CONNECTION_OK)
 		return false;
-	PQsetNoticeProcessor(pc->conn, quiet, NULL);
+	session_setup(pc->conn);
 	pc->gen++;
 	return true;
 }
