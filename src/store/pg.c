@@ -349,10 +349,24 @@ static void clear_result(struct stmt *st)
 	st->row = st->nrows = 0;
 }
 
+/*
+ * A prepared statement lives as long as its session: one finalized (not
+ * cached: /healthz's, the migrations') is deallocated, else every health
+ * check would leave one more in the server's memory. Not inside a
+ * transaction, where a failure would abort it (rare: migrations).
+ */
 static void pg_finalize(struct stmt *st)
 {
+	char sql[40];
+
 	if (!st)
 		return;
+	if (st->name[0] && st->gen == st->pc->gen &&
+	    st->pc->s->txn_depth == 0 &&
+	    PQstatus(st->pc->conn) == CONNECTION_OK) {
+		snprintf(sql, sizeof(sql), "DEALLOCATE %s", st->name);
+		utility(st->pc, sql);
+	}
 	clear_result(st);
 	for (int i = 0; i < st->nparams; i++)
 		free(st->vals[i]);
