@@ -46,6 +46,9 @@ expect_ok "task 1" --today 2026-11-20 task add 修路 --lead A \
 expect_ok "zhang's webhook" notify add --user zhang --channel webhook \
 	--target "http://127.0.0.1:$HP/zhang"
 
+LUOSHI_LEASE_TTL=1 expect_fail 2 "a lease of 1 s" serve --listen 127.0.0.1:1
+expect_err "invalid LUOSHI_LEASE_TTL '1' (seconds, 2 to 3600)" \
+	"the lease setting named"
 export LUOSHI_LEASE_TTL=4
 server_start
 S1=$SERVER_PID
