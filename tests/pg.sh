@@ -8,6 +8,9 @@
 #                               is printed
 #   sh tests/pg.sh createdb DIR prints the URL of one more empty database
 #   sh tests/pg.sh stop DIR     stops the cluster and removes DIR
+#   sh tests/pg.sh pause DIR    stops the server, keeping DIR (clients
+#                               see the database go away)
+#   sh tests/pg.sh resume DIR   starts it again on the same port
 # initdb refuses to run as root: as root, the server runs as `postgres`.
 # Trust authentication on loopback only; fsync off (nothing to keep).
 set -eu
@@ -43,6 +46,22 @@ new_db() {
 	echo "postgresql://postgres@127.0.0.1:$port/t$n"
 }
 
+# pg_start DIR PORT: starts the server of DIR's cluster on PORT.
+pg_start() {
+	as_pg "$bin/pg_ctl" -D "$1/data" -l "$1/server.log" -w -t 30 \
+		-o "-p $2 -k $1 -c listen_addresses=127.0.0.1 -c fsync=off \
+-c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+		start >/dev/null 2>&1
+}
+
+# is_cluster DIR: refuses a directory that pg.sh did not make.
+is_cluster() {
+	case $1 in
+	*/luoshi-pg-*) ;;
+	*) echo "pg.sh: '$1' is not a cluster of pg.sh" >&2; exit 1 ;;
+	esac
+}
+
 case ${1:-} in
 start)
 	dir=$(mktemp -d "${TMPDIR:-/tmp}/luoshi-pg-XXXXXX")
@@ -57,10 +76,7 @@ start)
 	tries=0
 	while :; do
 		port=$(free_port)
-		if as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" \
-			-w -t 30 -o "-p $port -k $dir -c listen_addresses=127.0.0.1 \
--c fsync=off -c synchronous_commit=off -c full_page_writes=off \
--c max_connections=200" start >/dev/null 2>&1; then
+		if pg_start "$dir" "$port"; then
 			break
 		fi
 		tries=$((tries + 1))
@@ -77,18 +93,28 @@ start)
 createdb)
 	new_db "$2"
 	;;
+pause)
+	is_cluster "$2"
+	# fast: open connections are cut, as when the server goes down
+	as_pg "$bin/pg_ctl" -D "$2/data" -m fast -w stop >/dev/null
+	;;
+resume)
+	is_cluster "$2"
+	pg_start "$2" "$(cat "$2/port")" || {
+		tail -20 "$2/server.log" >&2
+		exit 1
+	}
+	;;
 stop)
 	dir=$2
-	case $dir in
-	*/luoshi-pg-*) ;;
-	*) echo "pg.sh: '$dir' is not a cluster of pg.sh" >&2; exit 1 ;;
-	esac
+	is_cluster "$dir"
 	as_pg "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 ||
 		true
 	rm -rf "$dir"
 	;;
 *)
-	echo "usage: pg.sh start | createdb DIR | stop DIR" >&2
+	echo "usage: pg.sh start | createdb DIR | pause DIR | resume DIR |" \
+		"stop DIR" >&2
 	exit 2
 	;;
 esac

@@ -9,7 +9,8 @@
 void api_healthz(struct req *r)
 {
 	struct jw *w;
-	bool ok = store_initialised(r->ctx.st);
+	/* no store: the database could not even be connected to */
+	bool ok = r->ctx.st && store_initialised(r->ctx.st);
 
 	w = reply_json(r, ok ? 200 : 503);
 	jw_obj(w);

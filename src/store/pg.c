@@ -13,8 +13,11 @@
  * rather than aborting it as PostgreSQL does (not after
  * store_nested_plain: that caller undoes everything on a failure). A lost
  * connection is re-opened on the next statement outside a transaction,
- * and the statements are prepared again there. A statement marked for streaming
- * (luoshi copy reading a whole table) comes in single-row mode instead.
+ * and the statements are prepared again there; while the server cannot
+ * be reached every statement fails with LS_EBUSY (HTTP 503), so that a
+ * server on this store answers 503 until the database is back, then
+ * recovers by itself. A statement marked for streaming (luoshi copy
+ * reading a whole table) comes in single-row mode instead.
  */
 #include "store/pg_sql.h"
 #include "store/store_int.h"
@@ -65,6 +68,21 @@ static void quiet(void *arg, const char *msg)
 	(void)msg;
 }
 
+/*
+ * Each execution planned for its values: the shared SQL's optional
+ * filters ("?2 IS NULL OR status = ?2") defeat a generic plan, which
+ * PostgreSQL would otherwise switch to after five runs (a task list
+ * filtered by status at 100,000 tasks: 25 requests/s generic, 900
+ * custom; docs/operations.md). Set again on each new connection.
+ */
+static const char session_sql[] = "SET plan_cache_mode = force_custom_plan";
+
+static void session_setup(PGconn *c)
+{
+	PQsetNoticeProcessor(c, quiet, NULL);
+	PQclear(PQexec(c, session_sql));
+}
+
 /* The server's message without its "ERROR:  " prefix and newline. */
 static void message(PGconn *c, PGresult *r, char *out, size_t n)
 {
@@ -86,9 +104,11 @@ static enum lserr pg_error(PGconn *c, PGresult *r, struct err *e,
 	char msg[512];
 
 	message(c, r, msg, sizeof(msg));
-	if (PQstatus(c) != CONNECTION_OK || !state || !strncmp(state, "08", 2))
-		return err_set(e, LS_EFAIL, "db", "database unreachable %s: %s",
-			       what, msg);
+	/* The server gone (stopped, restarting, network): 503, not 500. */
+	if (PQstatus(c) != CONNECTION_OK || !state ||
+	    !strncmp(state, "08", 2) || !strncmp(state, "57P", 3))
+		return err_set(e, LS_EBUSY, "db", "database unavailable %s, "
+			       "try again later: %s", what, msg);
 	/* Class 23: unique (and exclusion) conflicts, else bad values. */
 	if (!strcmp(state, "23505") || !strcmp(state, "23P01"))
 		return err_set(e, LS_ECONFLICT, "", "constraint failed: %s",
@@ -146,7 +166,7 @@ static enum lserr pg_open(struct store *s, const char *url, struct err *e)
 		PQfinish(c);
 		return LS_EFAIL;
 	}
-	PQsetNoticeProcessor(c, quiet, NULL);
+	session_setup(c);
 	if (check_collation(c, shown, e) != LS_OK) {
 		PQfinish(c);
 		return e->code;
@@ -182,7 +202,7 @@ static bool reconnect(struct pgconn *pc, bool in_txn)
 	PQreset(pc->conn);
 	if (PQstatus(pc->conn) != CONNECTION_OK)
 		return false;
-	PQsetNoticeProcessor(pc->conn, quiet, NULL);
+	session_setup(pc->conn);
 	pc->gen++;
 	return true;
 }
@@ -342,10 +362,24 @@ static void clear_result(struct stmt *st)
 	st->row = st->nrows = 0;
 }
 
+/*
+ * A prepared statement lives as long as its session: one finalized (not
+ * cached: /healthz's, the migrations') is deallocated, else every health
+ * check would leave one more in the server's memory. Not inside a
+ * transaction, where a failure would abort it (rare: migrations).
+ */
 static void pg_finalize(struct stmt *st)
 {
+	char sql[40];
+
 	if (!st)
 		return;
+	if (st->name[0] && st->gen == st->pc->gen &&
+	    st->pc->s->txn_depth == 0 &&
+	    PQstatus(st->pc->conn) == CONNECTION_OK) {
+		snprintf(sql, sizeof(sql), "DEALLOCATE %s", st->name);
+		utility(st->pc, sql);
+	}
 	clear_result(st);
 	for (int i = 0; i < st->nparams; i++)
 		free(st->vals[i]);
@@ -394,14 +428,22 @@ static void pg_bind_null(struct stmt *st, int i)
 	set_val(st, i, NULL);
 }
 
+/*
+ * The result, or NULL with *e saying why (libpq answers NULL, not an
+ * error result, when it cannot even send: the connection is gone).
+ */
 static PGresult *run(struct stmt *st, struct err *e)
 {
 	struct pgconn *pc = st->pc;
+	PGresult *r;
 
 	if (st->gen != pc->gen && prepare_now(st, e) != LS_OK)
 		return NULL;
-	return PQexecPrepared(pc->conn, st->name, st->nparams,
-			      (const char *const *)st->vals, NULL, NULL, 0);
+	r = PQexecPrepared(pc->conn, st->name, st->nparams,
+			   (const char *const *)st->vals, NULL, NULL, 0);
+	if (!r)
+		pg_error(pc->conn, NULL, e, "running statement");
+	return r;
 }
 
 static void pg_stream(struct stmt *st)
@@ -469,7 +511,7 @@ static int pg_step(struct stmt *st, struct err *e)
 			t = PQresultStatus(st->res);
 		}
 		if (t != PGRES_TUPLES_OK && t != PGRES_COMMAND_OK) {
-			/* No result: prepare_now has said why. */
+			/* No result: run has said why. */
 			int rc = st->res ? (int)pg_error(pc->conn, st->res, e,
 							 "running statement")
 					 : (int)e->code;

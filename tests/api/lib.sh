@@ -6,8 +6,9 @@
 # counts a failure unless each exited 0 with no sanitizer report in its
 # log, and prints "N passed, N failed".
 #
-# Besides coreutils it uses curl, jq and the sqlite3 CLI (scripts/deps.sh
-# installs them).
+# Besides coreutils it uses curl, jq and the sqlite3 CLI, or psql and
+# pg_dump when LUOSHI_TEST_PG_URL names a PostgreSQL database (tests/run.sh
+# gives each suite a new one); scripts/deps.sh installs them.
 
 . "$(dirname "$0")/../cli/lib.sh"
 
@@ -86,6 +87,7 @@ server_start() {
 		_ss_port=$((20000 + $(_random) % 40000))
 		_port_free "$_ss_port" || continue
 		_ss_log="$TMP/server.$_ss_port.log"
+		: >"$_ss_log"	# before the child's redirection: grep below
 		"$LUOSHI_BIN" --db "$LUOSHI_DB" serve \
 			--listen "127.0.0.1:$_ss_port" --quiet "$@" \
 			>"$_ss_log" 2>&1 &
@@ -181,6 +183,28 @@ server_stop() {
 	fi
 	sanitizer_check "$_st_log" "server $_st_pid"
 	[ "$_st_pid" = "$SERVER_PID" ] && SERVER_PID=""
+	return 0
+}
+
+# server_kill PID: kill -9, as when a machine dies: no shutdown, no
+# lease given back. Forgets the server (api_done will not stop it) after
+# checking its log has no sanitizer report.
+server_kill() {
+	_k_rest=""
+	_k_log=""
+	for _k_s in $SERVERS; do
+		if [ "${_k_s%%:*}" = "$1" ]; then
+			_k_log=${_k_s#*:}
+		else
+			_k_rest="$_k_rest $_k_s"
+		fi
+	done
+	[ -n "$_k_log" ] || { bad "server_kill: no server $1"; return; }
+	SERVERS=$_k_rest
+	kill -KILL "$1"
+	wait "$1" 2>/dev/null
+	sanitizer_check "$_k_log" "server $1 (killed)"
+	[ "$1" = "$SERVER_PID" ] && SERVER_PID=""
 	return 0
 }
 
@@ -305,7 +329,39 @@ cli_ids() {
 	return 0
 }
 
-# db_dump: the database as SQL text (the sqlite3 CLI reads the WAL too).
+# db_dump: the database as SQL text (the sqlite3 CLI reads the WAL too;
+# on PostgreSQL, pg_dump's data: rows in their stored order, and the
+# sequences, which a refused request must not advance either).
 db_dump() {
-	sqlite3 "$LUOSHI_DB" .dump
+	if [ -n "${LUOSHI_TEST_PG_URL:-}" ]; then
+		# (its warning about the goals' circular key is no concern;
+		# \restrict lines carry a new random key each time)
+		pg_dump --data-only --no-owner "$LUOSHI_TEST_PG_URL" \
+			2>"$TMP/pg_dump.err" | grep -v '^\\\(un\)\{0,1\}restrict '
+		[ ! -s "$TMP/pg_dump.err" ] ||
+			grep -v '^pg_dump: \(warning\|detail\|hint\)' \
+				"$TMP/pg_dump.err" >&2
+	else
+		sqlite3 "$LUOSHI_DB" .dump
+	fi
+}
+
+# db_sql SQL [PG_SQL]: runs SQL on the suite's database, by the sqlite3
+# CLI or by psql on PostgreSQL (PG_SQL there, when the two must differ:
+# how a number is printed), one row a line with columns joined by '|'.
+# For what no command shows (stored versions, revisions) and for
+# tampering; SQL both backends accept needs no PG_SQL.
+db_sql() {
+	if [ -n "${LUOSHI_TEST_PG_URL:-}" ]; then
+		psql -X -q -A -t -v ON_ERROR_STOP=1 -c "${2:-$1}" \
+			"$LUOSHI_TEST_PG_URL"
+	else
+		sqlite3 "$LUOSHI_DB" "$1"
+	fi
+}
+
+# files_dir: where the server keeps evidence files (LUOSHI_FILES on
+# PostgreSQL, beside the SQLite file otherwise).
+files_dir() {
+	printf '%s\n' "${LUOSHI_FILES:-$LUOSHI_DB.files}"
 }

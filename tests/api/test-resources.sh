@@ -386,8 +386,8 @@ expect_out '{"id":2,"goal_id":2,"name":"单位能耗","measure":"吨标煤","bas
 apij wang POST /api/v1/indicators '{"goal_id":3,"name":"新开工项目","measure":"个","baseline":0,"target":10,"direction":"up","weight":1}'
 expect_status 201 "create indicator 3"
 expect_header ETag '"1"' "indicator 3"
-expect_eq "$(sqlite3 "$LUOSHI_DB" "SELECT group_concat(version) FROM
-	indicators")" "1,1,1" "indicators are stored with version 1"
+expect_eq "$(db_sql "SELECT version FROM indicators ORDER BY id" |
+	paste -sd,)" "1,1,1" "indicators are stored with version 1"
 
 # plan and actuals
 value() {	# LOGIN plan|report ID PERIOD VALUE WANT-KEY WANT-ETAG [ARGS]
@@ -439,10 +439,10 @@ expect_eq "$(audit_count)" $((n + 8)) "each value is audited"
 # a stale If-Match (indicator 1 is at 6): 412, no value, no version, no
 # audit entry
 values_now() {	# every stored month as "month=plan/actual"
-	sqlite3 "$LUOSHI_DB" "SELECT group_concat(month || '=' ||
-		coalesce(plan, '-') || '/' || coalesce(actual, '-'), ' ')
-		FROM (SELECT * FROM indicator_values
-		ORDER BY indicator_id, month)"
+	db_sql "SELECT month || '=' || coalesce(CAST(plan AS TEXT), '-') ||
+		'/' || coalesce(CAST(actual AS TEXT), '-')
+		FROM indicator_values ORDER BY indicator_id, month" |
+		paste -sd' '
 }
 VALUES=$(values_now)
 for p in plan report; do
@@ -457,7 +457,7 @@ apij li POST /api/v1/indicators/1/report '{"period":"2026-09","value":1}' \
 error_is 400 invalid If-Match "an If-Match that is no version"
 expect_eq "$(audit_count)" $((n + 8)) "nothing recorded by the stale values"
 expect_eq "$(values_now)" "$VALUES" "no value stored by the stale requests"
-expect_eq "$(sqlite3 "$LUOSHI_DB" "SELECT version FROM indicators
+expect_eq "$(db_sql "SELECT version FROM indicators
 	WHERE id = 1")" 6 "indicator 1 still at version 6"
 value wang report 1 2026-09 90.5 actual 7 -H 'If-Match: "6"'	# older month
 expect_eq "$(audit_count)" $((n + 9)) "each value is audited"
@@ -612,7 +612,7 @@ apij wang PATCH /api/v1/goals/2 '{"weight":1,"reason":"统筹调整"}' \
 	-H 'If-Match: two'
 error_is 400 invalid If-Match "PATCH a goal with a bad If-Match"
 expect_eq "$(audit_count)" "$n" "nothing recorded by the refused PATCHes"
-expect_eq "$(sqlite3 "$LUOSHI_DB" "SELECT count(*) FROM revisions")" 0 \
+expect_eq "$(db_sql "SELECT count(*) FROM revisions")" 0 \
 	"no revision kept by the refused PATCHes"
 api_as wang GET /api/v1/goals/2
 is .weight 2 "goal 2's weight unchanged by the stale PATCH"
@@ -667,7 +667,7 @@ apij wang PATCH /api/v1/indicators/1 '{"target":180,"reason":"市场变化"}' \
 	-H 'If-Match: "0"'
 error_is 400 invalid If-Match "If-Match version 0"
 expect_eq "$(audit_count)" "$n" "nothing recorded by the refused PATCHes"
-expect_eq "$(sqlite3 "$LUOSHI_DB" "SELECT count(*) FROM revisions")" 1 \
+expect_eq "$(db_sql "SELECT count(*) FROM revisions")" 1 \
 	"only goal 2's revision after the refused PATCHes"
 api_as wang GET /api/v1/indicators/1
 expect_out "$IND1" "indicator 1 unchanged"
@@ -698,10 +698,14 @@ L=/api/v1/audit
 Q='entity=indicator&entity_id=1'
 expect_header Link "<$L?page=1&per_page=3&$Q>; rel=\"first\", <$L?page=3&per_page=3&$Q>; rel=\"last\", <$L?page=2&per_page=3&$Q>; rel=\"prev\"" \
 	"the audit links keep the filters"
-expect_eq "$(sqlite3 "$LUOSHI_DB" "SELECT entity || ' ' || entity_id || ' ' ||
+# (the values with one decimal: SQLite prints a REAL so, PostgreSQL not)
+expect_eq "$(db_sql "SELECT entity || ' ' || entity_id || ' ' ||
 	field || ' ' || old_value || '>' || new_value || ' ' ||
 	coalesce(reason, '-') || ' ' || by || ' ' || at FROM revisions
-	ORDER BY id" | tr '\n' ';')" \
+	ORDER BY id" "SELECT entity || ' ' || entity_id || ' ' || field ||
+	' ' || to_char(old_value, 'FM999990.0') || '>' ||
+	to_char(new_value, 'FM999990.0') || ' ' || coalesce(reason, '-') ||
+	' ' || by || ' ' || at FROM revisions ORDER BY id" | tr '\n' ';')" \
 	"goal 2 weight 2.0>1.0 统筹调整 wang $NOW;indicator 1 target 200.0>180.0 市场变化 wang $NOW;indicator 2 target 40.0>38.0 - wang $NOW;" \
 	"the history keeps who, when and why"
 # goal 2: (0.625 + 0.5 + 0.4) / 3 = 50.83%; goal 1: (50.83% + 100%) / 2
@@ -987,7 +991,7 @@ for h in abc "$UPPER" "${EVA}0"; do
 	error_is 404 not_found sha256 "evidence '$h'"
 done
 # a stored file that no longer matches its hash is refused, not sent
-STORED="$LUOSHI_DB.files/$(printf '%.2s' "$EVB")/$EVB"
+STORED="$(files_dir)/$(printf '%.2s' "$EVB")/$EVB"
 if [ -f "$STORED" ]; then ok; else bad "no stored file $STORED"; fi
 cp "$STORED" "$TMP/stored"
 printf 'PLAIN evidence\r\n' >"$STORED"
@@ -1069,10 +1073,10 @@ cli_is "an intact chain" audit verify
 # tampering: the goal weight change of goal 2 claims 5, not 1
 api_as admin GET "/api/v1/audit?entity=goal&entity_id=2"
 K=$(printf '%s' "$BODY" | jq '.[1].id')
-AFTER=$(sqlite3 "$LUOSHI_DB" "SELECT after FROM audit WHERE id = $K")
+AFTER=$(db_sql "SELECT after FROM audit WHERE id = $K")
 expect_eq "$AFTER" '{"id":2,"title":"道里区经济","parent_id":1,"unit":"HRB-DL","year":2026,"weight":1}' \
 	"entry $K as stored"
-sqlite3 "$LUOSHI_DB" "UPDATE audit SET after = replace(after, '\"weight\":1', '\"weight\":5') WHERE id = $K"
+db_sql "UPDATE audit SET after = replace(after, '\"weight\":1', '\"weight\":5') WHERE id = $K"
 api_as admin GET /api/v1/audit/verify
 expect_status 200 "verify a tampered chain"
 expect_out "{\"ok\":false,\"checked\":$((K - 1)),\"bad_id\":$K,\"problem\":\"entry $K was changed (hash mismatch)\"}" \
@@ -1084,12 +1088,12 @@ expect_eq "$OUT" "$BROKEN" "the CLI's verdict is the API's"
 expect_err "audit chain broken at entry $K" "the CLI names the entry"
 api_as admin GET "/api/v1/audit?entity=goal&entity_id=2"
 jq_is '.[1].after.weight' 5 "the log shows what is stored"
-sqlite3 "$LUOSHI_DB" "UPDATE audit SET after = '$AFTER' WHERE id = $K"
+db_sql "UPDATE audit SET after = '$AFTER' WHERE id = $K"
 api_as admin GET /api/v1/audit/verify
 expect_out "$VERIFY_OK" "intact again once restored"
 # deleting an entry
 M=$((N - 3))
-sqlite3 "$LUOSHI_DB" "DELETE FROM audit WHERE id = $M"
+db_sql "DELETE FROM audit WHERE id = $M"
 api_as admin GET /api/v1/audit/verify
 expect_status 200 "verify a chain with a hole"
 expect_out "{\"ok\":false,\"checked\":$((M - 1)),\"bad_id\":$M,\"problem\":\"entry $M is missing (deleted)\"}" \
