@@ -88,7 +88,7 @@ jq_is .body "$SQLI" "a SQL-looking practice body, verbatim"
 api_as admin GET "/api/v1/tasks?search=$(jq -rn --arg a "$SQLI" \
 	'$a|@uri')"
 expect_body_ids 1 "a SQL-looking search finds the task, no more"
-expect_eq "$(sqlite3 "$LUOSHI_DB" 'SELECT count(*) FROM tasks')" 1 \
+expect_eq "$(db_sql 'SELECT count(*) FROM tasks')" 1 \
 	"the tasks table is still there"
 
 # --- every route, from the route table ----------------------------------------
@@ -236,7 +236,7 @@ api_as admin GET "/api/v1/evidence/$EV"
 expect_status 200 "a stored evidence file"
 expect_eq "$BODY" "evidence kept" "the evidence file's content"
 printf 'SECRET-OUTSIDE\n' >"$TMP/secret.txt"
-FILES="$LUOSHI_DB.files"
+FILES=$(files_dir)
 for t in "../../secret.txt" "..%2f..%2fsecret.txt" \
 	"%2e%2e%2f%2e%2e%2fsecret.txt" "%2e%2e/%2e%2e/secret.txt" \
 	"..%252f..%252fsecret.txt" "$TMP/secret.txt" \
