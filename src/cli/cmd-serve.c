@@ -27,7 +27,8 @@ static const char usage[] =
 	"serves the files of DIR instead (front-end work).\n"
 	"A scheduler thread sends reminders and urges (luoshi notify\n"
 	"--help): at start-up and daily at remind_at; with several servers\n"
-	"on one database only the holder of the sender lease sends.\n"
+	"on one database only the holder of the sender lease sends (60 s,\n"
+	"renewed; LUOSHI_LEASE_TTL=SECONDS, 2..3600, changes it).\n"
 	"--no-scheduler leaves it out.\n"
 	"--routes prints the route table (method, path, right) and exits.\n";
 
