@@ -56,8 +56,9 @@ void task_release(struct task *t)
 
 bool task_status_parse(const char *s, enum task_status *st)
 {
-	for (int i = 0; i < TASK_NSTATUS; i++) {
-		if (s && !strcmp(s, status_names[i])) {
+	/* The first letter first: the board parses one status per task. */
+	for (int i = 0; s && i < TASK_NSTATUS; i++) {
+		if (s[0] == status_names[i][0] && !strcmp(s, status_names[i])) {
 			*st = (enum task_status)i;
 			return true;
 		}
@@ -181,6 +182,19 @@ enum light task_light(const struct task *t, int today,
 	    today - t->activity_on > s->report_days)
 		return LIGHT_YELLOW;
 	return LIGHT_GREEN;
+}
+
+unsigned task_light_inputs(enum task_status st)
+{
+	switch (st) {
+	case TASK_CANCELLED:
+		return 0;
+	case TASK_DONE:
+		return TASK_LIGHT_DUE | TASK_LIGHT_CLOSED;
+	default:
+		return TASK_LIGHT_START | TASK_LIGHT_DUE | TASK_LIGHT_PERCENT |
+		       TASK_LIGHT_ACTIVITY | TASK_LIGHT_MS_DUE;
+	}
 }
 
 int task_quadrant(const struct task *t, enum light l, int today)

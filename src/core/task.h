@@ -107,6 +107,22 @@ const char *task_action_name(enum task_action a);
 enum light task_light(const struct task *t, int today,
 		      const struct settings *s);
 
+/*
+ * Which of t's dates and percent task_light reads for a task in status
+ * st, as TASK_LIGHT_* bits, so that the board's store reads only those
+ * columns (a done task needs two, a cancelled one none). It sits next to
+ * task_light; tests/unit/test-light.c checks the two agree.
+ */
+enum {
+	TASK_LIGHT_START = 1 << 0,
+	TASK_LIGHT_DUE = 1 << 1,
+	TASK_LIGHT_PERCENT = 1 << 2,
+	TASK_LIGHT_ACTIVITY = 1 << 3,
+	TASK_LIGHT_CLOSED = 1 << 4,
+	TASK_LIGHT_MS_DUE = 1 << 5,
+};
+unsigned task_light_inputs(enum task_status st);
+
 /* Quadrant 1..4, or 0 for done and cancelled tasks. */
 int task_quadrant(const struct task *t, enum light l, int today);
 

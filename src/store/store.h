@@ -215,10 +215,10 @@ enum lserr store_task_count(struct store *s, const struct task_filter *f,
 /*
  * What the light board needs of every task led by a unit under `prefix`
  * (NULL: all), cancelled ones included, unit by unit in path order: fn
- * gets a task with only lead, status, start, due, percent, activity_on,
- * closed_on and ms_due set (enough for task_light), borrowed for the
- * call. One read of the covering index tasks_lights (migration 014), no
- * text copied.
+ * gets a task with only lead, status and, of start, due, percent,
+ * activity_on, closed_on and ms_due, those task_light reads for its status
+ * (task_light_inputs; the others are unset), borrowed for the call. One
+ * read of the covering index tasks_lights (migration 014), no text copied.
  */
 enum lserr store_task_lights(struct store *s, const char *prefix,
 			     store_task_fn fn, void *arg, struct err *e);

@@ -552,12 +552,19 @@ enum lserr store_task_each(struct store *s, const struct task_filter *f,
 	return rc;
 }
 
+/* Column i of task_lights_sql as a day when wanted, else DATE_NONE. */
+static int lights_date(struct store *s, struct stmt *st, int i, unsigned want)
+{
+	return want ? col_date(s, st, i) : DATE_NONE;
+}
+
 enum lserr store_task_lights(struct store *s, const char *prefix,
 			     store_task_fn fn, void *arg, struct err *e)
 {
 	struct stmt *st = store_stmt(s, task_lights_sql, e);
 	struct task t;
 	enum lserr rc = LS_OK;
+	unsigned need;
 	int r;
 
 	if (!st)
@@ -569,12 +576,14 @@ enum lserr store_task_lights(struct store *s, const char *prefix,
 		/* The CHECK constraint admits only known status names. */
 		if (!task_status_parse(col_text(s, st, 1), &t.status))
 			t.status = TASK_OPEN;
-		t.start = col_date(s, st, 2);
-		t.due = col_date(s, st, 3);
-		t.percent = (int)col_int(s, st, 4);
-		t.activity_on = col_date(s, st, 5);
-		t.closed_on = col_date(s, st, 6);
-		t.ms_due = col_date(s, st, 7);
+		/* Only the columns task_light reads for this status. */
+		need = task_light_inputs(t.status);
+		t.start = lights_date(s, st, 2, need & TASK_LIGHT_START);
+		t.due = lights_date(s, st, 3, need & TASK_LIGHT_DUE);
+		t.percent = need & TASK_LIGHT_PERCENT ? (int)col_int(s, st, 4) : 0;
+		t.activity_on = lights_date(s, st, 5, need & TASK_LIGHT_ACTIVITY);
+		t.closed_on = lights_date(s, st, 6, need & TASK_LIGHT_CLOSED);
+		t.ms_due = lights_date(s, st, 7, need & TASK_LIGHT_MS_DUE);
 		if (fn(&t, arg))
 			break;
 	}
