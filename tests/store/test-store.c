@@ -1432,33 +1432,47 @@ static int lights_cb(const struct task *t, void *arg)
 	return 0;
 }
 
-static void test_task_lights(void **state)
+/* Sets task id's status and percent. */
+static void set_status(struct fx *fx, long long id, enum task_status st,
+		       int percent)
 {
-	struct fx *fx = *state;
-	struct lights x;
 	struct task t;
-	long long id;
 
-	scope_tasks(fx);
-	id = add_simple(fx, "t6", "HRB-DL-A", NULL, NULL);
 	task_init(&t);
 	OK(store_task_get(fx->s, id, NULL, &t, &fx->e));
-	t.status = TASK_CANCELLED;
-	t.percent = 40;
+	t.status = st;
+	t.percent = percent;
 	OK(store_begin(fx->s, &fx->e));
 	OK(store_task_update(fx->s, &t, &fx->e));
 	OK(store_commit(fx->s, &fx->e));
 	task_release(&t);
+}
+
+/*
+ * Every task led in the subtree, unit by unit, with what task_light reads
+ * for its status (task_light_inputs): a doing task's percent, nothing of
+ * a cancelled one (its percent stays 0).
+ */
+static void test_task_lights(void **state)
+{
+	struct fx *fx = *state;
+	struct lights x;
+
+	scope_tasks(fx);
+	set_status(fx, add_simple(fx, "t6", "HRB-DL-A", NULL, NULL),
+		   TASK_DOING, 40);
+	set_status(fx, add_simple(fx, "t8", "HRB-DL-A", NULL, NULL),
+		   TASK_CANCELLED, 30);
 	add_simple(fx, "t7", "HRB-DL", NULL, NULL);
 
 	memset(&x, 0, sizeof(x));
 	OK(store_task_lights(fx->s, "/HRB/HRB-DL/", lights_cb, &x, &fx->e));
 	/* HRB-DL's two (1, 7) together, then HRB-DL-A's, in unit order */
 	assert_string_equal(x.s, "HRB-DL:open:0,HRB-DL:open:0,"
-			    "HRB-DL-A:cancelled:40");
+			    "HRB-DL-A:cancelled:0,HRB-DL-A:doing:40");
 	memset(&x, 0, sizeof(x));
 	OK(store_task_lights(fx->s, NULL, lights_cb, &x, &fx->e));
-	assert_int_equal(x.n, 7);
+	assert_int_equal(x.n, 8);
 	memset(&x, 0, sizeof(x));
 	OK(store_task_lights(fx->s, "/HRB/HRB-NG/", lights_cb, &x, &fx->e));
 	assert_string_equal(x.s, "HRB-NG:open:0");
