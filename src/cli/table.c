@@ -10,31 +10,27 @@
 /* Display width ignoring ESC [ ... m sequences. */
 static int visible_width(const char *s, int *bytes_ok, int limit)
 {
+	size_t i = 0, n = strlen(s);
 	int w = 0;
-	const char *p = s;
 
-	while (*p) {
-		if (*p == '\033') {
-			const char *m = strchr(p, 'm');
-
-			p = m ? m + 1 : p + strlen(p);
-			continue;
-		}
-		char tmp[5] = { 0 };
-		size_t len = utf8_seqlen(p, strlen(p));
+	while (i < n) {
+		size_t len;
 		int cw;
 
-		if (!len)
-			len = 1;
-		memcpy(tmp, p, len < 5 ? len : 4);
-		cw = utf8_width(tmp);
+		if (s[i] == '\033') {
+			const char *m = memchr(s + i, 'm', n - i);
+
+			i = m ? (size_t)(m - s) + 1 : n;
+			continue;
+		}
+		len = utf8_next(s + i, n - i, &cw);
 		if (limit >= 0 && w + cw > limit)
 			break;
 		w += cw;
-		p += len;
+		i += len;
 	}
 	if (bytes_ok)
-		*bytes_ok = (int)(p - s);
+		*bytes_ok = (int)i;
 	return w;
 }
 
@@ -48,8 +44,9 @@ void table_cell(FILE *f, const char *s, int width, int right)
 		fputs(s, f);
 		return;
 	}
-	w = visible_width(s, NULL, -1);
-	if (w > width) {
+	/* Read no further than the cell: a long title stops at its width. */
+	w = visible_width(s, &ok, width);
+	if (s[ok]) {
 		/* cut to width-1 cells and mark with an ellipsis */
 		w = visible_width(s, &ok, width - 1);
 		fwrite(s, 1, (size_t)ok, f);

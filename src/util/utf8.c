@@ -89,19 +89,24 @@ int utf8_width(const char *s)
 	return used;
 }
 
+size_t utf8_next(const char *s, size_t avail, int *width)
+{
+	unsigned cp = 0xfffd;
+	size_t len = decode(s, avail, &cp);
+
+	*width = cp_width(cp);
+	return len ? len : 1;
+}
+
 size_t utf8_fit(const char *s, int cells, int *used)
 {
 	size_t i = 0, n = strlen(s);
 	int w = 0;
 
 	while (i < n) {
-		unsigned cp = 0xfffd;
-		size_t len = decode(s + i, n - i, &cp);
 		int cw;
+		size_t len = utf8_next(s + i, n - i, &cw);
 
-		if (!len)
-			len = 1;
-		cw = cp_width(cp);
 		if (w + cw > cells)
 			break;
 		w += cw;

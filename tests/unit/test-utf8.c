@@ -117,6 +117,28 @@ static void test_fit_mixed(void **state)
 	assert_int_equal(utf8_fit("道里区", 4, NULL), 6);
 }
 
+/* One character at a time: its bytes and cells; a bad byte is 1 and 1. */
+static void test_next(void **state)
+{
+	int w = -1;
+
+	(void)state;
+	assert_int_equal(utf8_next("ab", 2, &w), 1);
+	assert_int_equal(w, 1);
+	assert_int_equal(utf8_next("落实", 6, &w), 3);
+	assert_int_equal(w, 2);
+	assert_int_equal(utf8_next("\xcc\x81", 2, &w), 2);	/* combining */
+	assert_int_equal(w, 0);
+	assert_int_equal(utf8_next("\xf0\x9f\x98\x80", 4, &w), 4);
+	assert_int_equal(w, 2);
+	assert_int_equal(utf8_next("\xff", 1, &w), 1);		/* invalid */
+	assert_int_equal(w, 1);
+	assert_int_equal(utf8_next("\xe8\x90", 2, &w), 1);	/* cut short */
+	assert_int_equal(w, 1);
+	assert_int_equal(utf8_next("\x1b", 1, &w), 1);		/* control */
+	assert_int_equal(w, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -127,6 +149,7 @@ int main(void)
 		cmocka_unit_test(test_width_mixed),
 		cmocka_unit_test(test_fit_chinese),
 		cmocka_unit_test(test_fit_mixed),
+		cmocka_unit_test(test_next),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
