@@ -46,6 +46,9 @@
 #define TASK_STATUS_ANY "AND +t.status IN (?9, ?10, ?11, ?12, ?13) "
 #define TASK_STATUS_ONE "AND t.status = ?9 AND ?10 IS NULL AND ?11 IS NULL " \
 	"AND ?12 IS NULL AND ?13 IS NULL "
+/* The same, with the candidates narrowed (below): rowids, not the index. */
+#define TASK_STATUS_ONE_BY_ID "AND +t.status = ?9 AND ?10 IS NULL " \
+	"AND ?11 IS NULL AND ?12 IS NULL AND ?13 IS NULL "
 #define TASK_REST \
 	"AND (?14 IS NULL OR t.owner = ?14) " \
 	"AND (?15 = 0 OR t.key = 1) " \
@@ -66,7 +69,10 @@
  * path index, then tasks_lights by lead and status), those with a
  * co-unit there (task_co_unit), or the owner's (tasks_owner). SQLite
  * reads "t.id IN (...)" in id order, so ORDER BY t.id costs no sort.
- * task_narrow picks one.
+ * task_narrow picks one. The candidates are then read by rowid: with one
+ * status, "+t.status" keeps the planner from seeking tasks_status(status,
+ * id) first and the row after it, two descents where one does (a
+ * district's 6,480 doing tasks at 100,000: 35 M instructions fewer).
  */
 #define TASK_LED_IN(lo, hi, status) \
 	"SELECT t2.id FROM units u2 CROSS JOIN tasks t2 " \
@@ -94,24 +100,26 @@ enum task_narrow { NARROW_NONE, NARROW_UNIT, NARROW_SCOPE, NARROW_OWNER,
  */
 static const char task_get_sql[] =
 	TASK_COLUMNS TASK_FROM TASK_STATUS_ANY TASK_REST TASK_ORDER;
-#define TASK_EACH(in) { \
+#define TASK_EACH(in, one) { \
 	TASK_COLUMNS TASK_FROM in(TASK_ST_ANY) TASK_STATUS_ANY TASK_REST \
 	TASK_ORDER, \
-	TASK_COLUMNS TASK_FROM in(TASK_ST_ONE) TASK_STATUS_ONE TASK_REST \
-	TASK_ORDER }
-#define TASK_COUNT(in) { \
+	TASK_COLUMNS TASK_FROM in(TASK_ST_ONE) one TASK_REST TASK_ORDER }
+#define TASK_COUNT(in, one) { \
 	"SELECT count(*) " TASK_FROM in(TASK_ST_ANY) TASK_STATUS_ANY \
 	TASK_REST, \
-	"SELECT count(*) " TASK_FROM in(TASK_ST_ONE) TASK_STATUS_ONE \
-	TASK_REST }
+	"SELECT count(*) " TASK_FROM in(TASK_ST_ONE) one TASK_REST }
 #define TASK_IN_NONE(st) ""
 static const char *const task_each_sql[NARROW_N][2] = {
-	TASK_EACH(TASK_IN_NONE), TASK_EACH(TASK_IN_UNIT),
-	TASK_EACH(TASK_IN_SCOPE), TASK_EACH(TASK_IN_OWNER),
+	TASK_EACH(TASK_IN_NONE, TASK_STATUS_ONE),
+	TASK_EACH(TASK_IN_UNIT, TASK_STATUS_ONE_BY_ID),
+	TASK_EACH(TASK_IN_SCOPE, TASK_STATUS_ONE_BY_ID),
+	TASK_EACH(TASK_IN_OWNER, TASK_STATUS_ONE_BY_ID),
 };
 static const char *const task_count_sql[NARROW_N][2] = {
-	TASK_COUNT(TASK_IN_NONE), TASK_COUNT(TASK_IN_UNIT),
-	TASK_COUNT(TASK_IN_SCOPE), TASK_COUNT(TASK_IN_OWNER),
+	TASK_COUNT(TASK_IN_NONE, TASK_STATUS_ONE),
+	TASK_COUNT(TASK_IN_UNIT, TASK_STATUS_ONE_BY_ID),
+	TASK_COUNT(TASK_IN_SCOPE, TASK_STATUS_ONE_BY_ID),
+	TASK_COUNT(TASK_IN_OWNER, TASK_STATUS_ONE_BY_ID),
 };
 
 static bool scope_all(const struct scope *sc)
@@ -580,8 +588,10 @@ enum lserr store_task_lights(struct store *s, const char *prefix,
 		need = task_light_inputs(t.status);
 		t.start = lights_date(s, st, 2, need & TASK_LIGHT_START);
 		t.due = lights_date(s, st, 3, need & TASK_LIGHT_DUE);
-		t.percent = need & TASK_LIGHT_PERCENT ? (int)col_int(s, st, 4) : 0;
-		t.activity_on = lights_date(s, st, 5, need & TASK_LIGHT_ACTIVITY);
+		t.percent = need & TASK_LIGHT_PERCENT ?
+			(int)col_int(s, st, 4) : 0;
+		t.activity_on = lights_date(s, st, 5,
+					    need & TASK_LIGHT_ACTIVITY);
 		t.closed_on = lights_date(s, st, 6, need & TASK_LIGHT_CLOSED);
 		t.ms_due = lights_date(s, st, 7, need & TASK_LIGHT_MS_DUE);
 		if (fn(&t, arg))
