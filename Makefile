@@ -7,6 +7,8 @@
 #   make crash      kill -9 the server under load, CRASH_KILLS times (25)
 #   make soak       mixed load for SOAK_SECONDS (600): errors, RSS, fds, p99
 #   make valgrind   unit, store and some CLI suites under valgrind (build-vg)
+#   make install    build/luoshi to $(PREFIX)/bin, its modules (build/lib/
+#                   luoshi/*.so) to $(PREFIX)/lib/luoshi (PREFIX=/usr/local)
 # Knobs: SANITIZE=1 (ASan+UBSan build in build-san/), CC, O=build-dir,
 #        NO_WEB=1 (leave the web UI out: no npm needed).
 
@@ -51,7 +53,34 @@ LDLIBS = $(PKG_LIBS) -lm -lpthread
 LIB_SRC = $(filter-out $(PG_SKIP), $(wildcard src/util/*.c src/core/*.c \
 	src/store/*.c src/doc/*.c src/svc/*.c src/http/*.c src/notify/*.c))
 CLI_SRC = $(wildcard src/cli/*.c)
-LIB_OBJ = $(LIB_SRC:%.c=$(O)/obj/%.o) $(O)/obj/gen/web_assets.o
+
+# The modules (src/util/module.h): the parts that need a large library,
+# each built as lib/luoshi/NAME.so beside the binary and loaded on first
+# use, so that the binary itself links only SQLite, libsodium and jansson.
+# MOD_x: its sources; MODPKG_x: its libraries. Their objects are built
+# position-independent in $(O)/pic/ and also make up $(O)/libmods.a, which
+# the tests link in with tests/builtin-modules.c.
+MODULES = http pdf xlsx xlsxread send $(if $(HAVE_LIBPQ),pg)
+MOD_http = $(wildcard src/http/*.c)
+MOD_pdf = src/doc/doc_pdf.c
+MOD_xlsx = src/doc/doc_xlsx.c
+MOD_xlsxread = src/util/sheet_xlsx.c
+MOD_send = src/notify/send.c
+MOD_pg = src/store/pg.c
+MODPKG_http = libmicrohttpd
+MODPKG_pdf = cairo pangocairo
+MODPKG_xlsx = xlsxwriter
+MODPKG_xlsxread = libzip expat
+MODPKG_send = libcurl
+MODPKG_pg = libpq
+MOD_SRC = $(foreach m,$(MODULES),$(MOD_$(m)))
+MOD_OBJ = $(MOD_SRC:%.c=$(O)/pic/%.o) $(O)/pic/gen/web_assets.o
+MOD_SO = $(MODULES:%=$(O)/lib/luoshi/%.so)
+CORE_PKGS = sqlite3 libsodium jansson
+CORE_LIBS := $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -lm \
+	-lpthread -ldl
+
+LIB_OBJ = $(filter-out $(MOD_SRC:%.c=$(O)/obj/%.o), $(LIB_SRC:%.c=$(O)/obj/%.o))
 CLI_OBJ = $(CLI_SRC:%.c=$(O)/obj/%.o)
 UNIT_SRC = $(wildcard tests/unit/test-*.c tests/store/test-*.c)
 UNIT_BIN = $(patsubst tests/%.c,$(O)/tests/%,$(UNIT_SRC))
@@ -75,7 +104,7 @@ FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE $(PG_DEFS) -g -O1 -Isrc \
 FUZZ_LIBOBJ = $(LIB_SRC:%.c=$(FUZZ_O)/obj/%.o) $(FUZZ_O)/obj/web_assets.o
 
 .PHONY: all check demo bench clean deps unit-tests checksrc fuzz fuzzers \
-	crash soak valgrind
+	crash soak valgrind install
 
 all: $(O)/luoshi
 
@@ -89,12 +118,21 @@ $(GEN): $(MIGRATIONS) scripts/embed-sql.sh
 
 $(O)/obj/src/store/sqlite.o: $(GEN)
 
+# Every header's hash: a module is loaded only by the build it belongs to.
+$(O)/gen/abi.h: $(sort $(wildcard src/*/*.h))
+	@mkdir -p $(dir $@)
+	@printf '#define LUOSHI_ABI "%s"\n' \
+		"$$(cat $^ | sha256sum | cut -c1-16)" > $@.tmp
+	@mv $@.tmp $@
+
+$(LIB_OBJ) $(CLI_OBJ) $(MOD_OBJ): | $(O)/gen/abi.h
+
 $(GEN_PG): $(PG_MIGRATIONS) scripts/embed-sql.sh
 	@mkdir -p $(dir $@)
 	@sh scripts/embed-sql.sh pg_migrations $(PG_MIGRATIONS) > $@.tmp
 	@mv $@.tmp $@
 
-$(O)/obj/src/store/pg.o: $(GEN_PG)
+$(O)/pic/src/store/pg.o: $(GEN_PG)
 
 # The web UI (web/, Vue + Vite) is built with npm and embedded into the
 # binary by .incbin; without web/ (or with NO_WEB=1) the table is empty and
@@ -131,19 +169,51 @@ $(O)/obj/%.o: %.c
 	@echo "  CC      $@"
 	@$(CC) $(ALL_CFLAGS) -c $< -o $@
 
+$(O)/pic/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	@$(CC) $(ALL_CFLAGS) -fPIC -c $< -o $@
+
+$(O)/pic/gen/web_assets.o: $(O)/gen/web_assets.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	@$(CC) $(ALL_CFLAGS) -fPIC -c $< -o $@
+
 $(O)/libluoshi.a: $(LIB_OBJ)
 	@rm -f $@
 	@ar rcs $@ $^
 
-$(O)/luoshi: $(CLI_OBJ) $(O)/libluoshi.a
-	@echo "  LINK    $@"
-	@$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $(CLI_OBJ) $(O)/libluoshi.a $(LDLIBS)
+$(O)/libmods.a: $(MOD_OBJ)
+	@rm -f $@
+	@ar rcs $@ $^
 
-$(O)/tests/%: tests/%.c $(O)/libluoshi.a
+# NAME.so: its objects (http's with the web UI), linked with its libraries;
+# what it calls of the program is resolved against the binary at dlopen.
+define module_rule
+$(O)/lib/luoshi/$(1).so: $$(MOD_$(1):%.c=$(O)/pic/%.o) \
+		$(if $(filter http,$(1)),$(O)/pic/gen/web_assets.o)
+	@mkdir -p $$(dir $$@)
+	@echo "  MODULE  $$@"
+	@$$(CC) $$(CFLAGS) $$(SANFLAGS) -shared -o $$@ $$^ \
+		$$(shell pkg-config --libs $$(MODPKG_$(1)))
+endef
+$(foreach m,$(MODULES),$(eval $(call module_rule,$(m))))
+
+# The whole library goes in (the modules call parts the CLI does not) and
+# its symbols are exported (-rdynamic) for the modules to call.
+$(O)/luoshi: $(CLI_OBJ) $(O)/libluoshi.a $(MOD_SO)
+	@echo "  LINK    $@"
+	@$(CC) $(CFLAGS) $(SANFLAGS) -rdynamic -o $@ $(CLI_OBJ) \
+		-Wl,--whole-archive $(O)/libluoshi.a -Wl,--no-whole-archive \
+		$(CORE_LIBS)
+
+$(O)/tests/%: tests/%.c $(O)/obj/tests/builtin-modules.o $(O)/libmods.a \
+		$(O)/libluoshi.a
 	@mkdir -p $(dir $@)
 	@echo "  TEST    $@"
-	@$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(O)/libluoshi.a \
-		$(LDLIBS) $(CMOCKA_LIBS)
+	@$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< \
+		$(O)/obj/tests/builtin-modules.o $(O)/libmods.a \
+		$(O)/libluoshi.a $(LDLIBS) $(CMOCKA_LIBS)
 
 unit-tests: $(UNIT_BIN)
 
@@ -159,6 +229,12 @@ $(FUZZ_O)/gen/store/migrations_pg.h: $(PG_MIGRATIONS) scripts/embed-sql.sh
 
 $(FUZZ_O)/obj/src/store/sqlite.o: $(FUZZ_O)/gen/store/migrations_sqlite.h
 $(FUZZ_O)/obj/src/store/pg.o: $(FUZZ_O)/gen/store/migrations_pg.h
+
+$(FUZZ_O)/gen/abi.h: $(O)/gen/abi.h
+	@mkdir -p $(dir $@)
+	@cp $< $@
+
+$(FUZZ_LIBOBJ) $(FUZZ_O)/obj/tests/builtin-modules.o: | $(FUZZ_O)/gen/abi.h
 
 $(FUZZ_O)/gen/web_assets.c: scripts/embed-web.sh
 	@mkdir -p $(dir $@)
@@ -180,10 +256,12 @@ $(FUZZ_O)/libluoshi.a: $(FUZZ_LIBOBJ)
 
 # A harness may replace library functions it calls through with
 # -Wl,--wrap=NAME: list them in a "// wrap: NAME ..." line of its source.
-$(FUZZ_O)/fuzz-%: tests/fuzz/fuzz-%.c $(FUZZ_O)/libluoshi.a
+$(FUZZ_O)/fuzz-%: tests/fuzz/fuzz-%.c $(FUZZ_O)/libluoshi.a \
+		$(FUZZ_O)/obj/tests/builtin-modules.o
 	@mkdir -p $(dir $@)
 	@echo "  FUZZ    $@"
-	@clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $< $(FUZZ_O)/libluoshi.a \
+	@clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $< \
+		$(FUZZ_O)/obj/tests/builtin-modules.o $(FUZZ_O)/libluoshi.a \
 		$$(sed -n 's|^// wrap: ||p' $< | tr ' ' '\n' | \
 		   sed -n 's/^\(..*\)$$/-Wl,--wrap=\1/p') \
 		$(LDLIBS) -o $@
@@ -244,7 +322,16 @@ valgrind: deps
 		unit-tests
 	@sh tests/valgrind.sh build-vg
 
+# The binary in $(PREFIX)/bin and its modules in $(PREFIX)/lib/luoshi,
+# where it finds them (src/util/module.h). DESTDIR for packaging.
+PREFIX ?= /usr/local
+install: all
+	install -D -m 755 $(O)/luoshi $(DESTDIR)$(PREFIX)/bin/luoshi
+	install -d $(DESTDIR)$(PREFIX)/lib/luoshi
+	install -m 644 $(MOD_SO) $(DESTDIR)$(PREFIX)/lib/luoshi/
+
 clean:
 	rm -rf build build-san build-vg build-bench
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(FUZZ_LIBOBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(MOD_OBJ:.o=.d) \
+	$(FUZZ_LIBOBJ:.o=.d)

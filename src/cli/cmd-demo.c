@@ -5,6 +5,7 @@
  */
 #include "cli/cli.h"
 #include "http/server.h"
+#include "util/module.h"
 #include "svc/demo.h"
 #include "util/date.h"
 #include "util/xmalloc.h"
@@ -241,8 +242,11 @@ static int serve(struct cli *cli, const char *listen)
 		.db = cli->db, .listen = listen, .threads = 4,
 		.max_body = 1 << 20, .max_upload = 64LL << 20,
 	};
+	const struct http_module *http = module_api(MODULE_HTTP, &cli->err);
 	int rc;
 
+	if (!http)
+		return cli_fail(cli, &cli->err);
 	ctx_close(&cli->ctx);
 	cli->opened = false;
 	if (cli->today)	/* the server reads the clock per request */
@@ -250,7 +254,7 @@ static int serve(struct cli *cli, const char *listen)
 	printf("\nopen http://%s/ and log in as wang (or zhang, admin) with "
 	       "demo12345;\nthe API is under /api/v1. Stop with ^C.\n", listen);
 	fflush(stdout);
-	rc = server_run(&so, &cli->err);
+	rc = http->run(&so, &cli->err);
 	return rc ? cli_fail(cli, &cli->err) : 0;
 }
 

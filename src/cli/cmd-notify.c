@@ -7,7 +7,6 @@
 #include "notify/notify.h"
 #include "svc/notify.h"
 
-#include <curl/curl.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -357,7 +356,7 @@ static int remind(struct cli *cli, int argc, char **argv)
 	    notify_pass(&cli->ctx, &ps, &cli->err) ||
 	    notify_urges(&cli->ctx, &urges, &cli->err))
 		return cli_fail(cli, &cli->err);
-	curl_global_init(CURL_GLOBAL_DEFAULT);
+	notify_send_begin();
 	notify_holder(holder, sizeof(holder));
 	if (!o.no_deliver)
 		rc = store_notify_lease(cli->ctx.st, NOTIFY_LEASE, holder,
@@ -368,7 +367,7 @@ static int remind(struct cli *cli, int argc, char **argv)
 	if (held)
 		store_notify_lease_drop(cli->ctx.st, NOTIFY_LEASE, holder,
 					&cli->err);
-	curl_global_cleanup();
+	notify_send_end();
 	if (rc || store_delivery_pending(cli->ctx.st, &pending, &next,
 					 &cli->err))
 		return cli_fail(cli, &cli->err);

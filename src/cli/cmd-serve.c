@@ -3,10 +3,9 @@
  * service layer as the CLI.
  */
 #include "cli/cli.h"
-#include "http/routes.h"
 #include "http/server.h"
-#include "http/static.h"
 #include "notify/notify.h"
+#include "util/module.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -23,8 +22,10 @@ static const char usage[] =
 	"to --max-upload (64 MiB; each evidence file to the evidence_max\n"
 	"setting). One access log line per request goes to stderr unless\n"
 	"--quiet. SIGINT or SIGTERM stop it after the requests in flight.\n"
-	"The web UI built into the binary is served at /; --web-root DIR\n"
-	"serves the files of DIR instead (front-end work).\n"
+	"The server and the web UI are the http module (lib/luoshi/http.so\n"
+	"beside the binary; see luoshi --help on modules). The web UI is\n"
+	"served at /; --web-root DIR serves the files of DIR instead\n"
+	"(front-end work).\n"
 	"A scheduler thread sends reminders and urges (luoshi notify\n"
 	"--help): at start-up and daily at remind_at; with several servers\n"
 	"on one database only the holder of the sender lease sends (60 s,\n"
@@ -36,6 +37,7 @@ const struct cli_cmd cmd_serve;
 
 struct sopts {
 	struct server_opts o;
+	const char *web_root;
 	bool routes;
 	bool no_sched;
 };
@@ -59,7 +61,7 @@ static int sopt(struct cli *cli, int c, const char *v, void *arg)
 				&s->o.max_upload); break;
 	case 'q': s->o.quiet = true; break;
 	case 'r': s->routes = true; break;
-	case 'w': static_set_root(v); break;
+	case 'w': s->web_root = v; break;
 	case 'n': s->no_sched = true; break;
 	}
 	return rc;
@@ -78,6 +80,7 @@ static int run(struct cli *cli, int argc, char **argv)
 		{ "no-scheduler", no_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 },
 	};
+	const struct http_module *http;
 	struct sopts s;
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	int rc;
@@ -90,13 +93,14 @@ static int run(struct cli *cli, int argc, char **argv)
 	CLI_PARSE(cli, &cmd_serve, opts, &argc, &argv, sopt, &s);
 	if (argc)
 		return cli_usage("unexpected argument '%s'", argv[0]);
+	if (!(http = module_api(MODULE_HTTP, &cli->err)))
+		return cli_fail(cli, &cli->err);
 	if (s.routes) {
-		for (int i = 0; i < nroutes; i++)
-			printf("%-6s %-32s %s\n", routes[i].method,
-			       routes[i].pattern, routes[i].public ? "public" :
-			       perm_name(routes[i].perm));
+		http->print_routes(stdout);
 		return 0;
 	}
+	if (s.web_root)
+		http->set_web_root(s.web_root);
 	/* check the database once, as the CLI does, before serving it */
 	if ((rc = cli_open(cli)))
 		return rc;
@@ -108,7 +112,7 @@ static int run(struct cli *cli, int argc, char **argv)
 		setenv("LUOSHI_TODAY", cli->today, 1);
 	if (!s.no_sched && sched_start(cli->db, &cli->err))
 		return cli_fail(cli, &cli->err);
-	rc = server_run(&s.o, &cli->err);
+	rc = http->run(&s.o, &cli->err);
 	sched_stop();
 	if (rc)
 		return cli_fail(cli, &cli->err);

@@ -39,6 +39,11 @@ static void usage(FILE *f)
 	for (int i = 0; commands[i]; i++)
 		fprintf(f, "  %-11s %s\n", commands[i]->name,
 			commands[i]->summary);
+	fputs("\nModules: the server (http), PDF, XLSX writing and reading, "
+	      "sending\n(send) and PostgreSQL (pg) are loaded when needed from "
+	      "lib/luoshi/NAME.so,\nlooked for in $LUOSHI_MODULES, then "
+	      "beside the binary (lib/luoshi), then\nin ../lib/luoshi "
+	      "(make install puts them there).\n", f);
 	fputs("\nExit status: 0 ok, 1 failure, 2 bad usage or invalid value, "
 	      "3 not found,\n4 forbidden, 5 conflict. 'luoshi COMMAND --help' "
 	      "tells more.\n", f);

@@ -48,7 +48,7 @@ struct doc {
 };
 
 extern const struct doc_ops doc_html_ops, doc_md_ops, doc_xlsx_ops,
-	doc_pdf_ops, doc_csv_ops;
+	doc_pdf_ops, doc_csv_ops;	/* xlsx and pdf: in their modules */
 
 /* Records errno (or EIO) as the document's error when it is the first. */
 void doc_fail(struct doc *d, int err);

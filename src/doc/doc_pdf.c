@@ -8,6 +8,7 @@
  * row is ever held in memory.
  */
 #include "doc/doc_int.h"
+#include "util/module.h"
 #include "util/xmalloc.h"
 
 #include <cairo-pdf.h>
@@ -652,3 +653,5 @@ const struct doc_ops doc_pdf_ops = {
 	.close = p_close,
 	.discard = p_discard,
 };
+
+MODULE(pdf, MODULE_PDF, &doc_pdf_ops);

@@ -8,6 +8,7 @@
  */
 #include "doc/doc_int.h"
 #include "util/date.h"
+#include "util/module.h"
 #include "util/xmalloc.h"
 
 #include <errno.h>
@@ -282,3 +283,5 @@ const struct doc_ops doc_xlsx_ops = {
 	.close = x_close,
 	.discard = x_discard,
 };
+
+MODULE(xlsx, MODULE_XLSX, &doc_xlsx_ops);

@@ -128,6 +128,14 @@ const struct route routes[] = {
 
 const int nroutes = sizeof(routes) / sizeof(routes[0]);
 
+void routes_print(FILE *f)
+{
+	for (int i = 0; i < nroutes; i++)
+		fprintf(f, "%-6s %-32s %s\n", routes[i].method,
+			routes[i].pattern, routes[i].public ? "public" :
+			perm_name(routes[i].perm));
+}
+
 /* Matches one pattern; captures {x} segments into r->params. */
 static bool match(const char *pattern, const char *path, struct req *r)
 {

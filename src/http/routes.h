@@ -10,6 +10,8 @@
 #include "core/role.h"
 #include "http/http.h"
 
+#include <stdio.h>
+
 typedef void (*route_fn)(struct req *r);
 
 struct route {
@@ -27,6 +29,9 @@ struct route {
 
 extern const struct route routes[];
 extern const int nroutes;
+
+/* The table as `luoshi serve --routes` prints it: method, path, right. */
+void routes_print(FILE *f);
 
 /*
  * The route for method and path, filling r->params; NULL when none. With

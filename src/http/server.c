@@ -12,6 +12,7 @@
 #include "http/reply.h"
 #include "http/routes.h"
 #include "svc/auth.h"
+#include "util/module.h"
 #include "util/url.h"
 #include "util/xmalloc.h"
 
@@ -649,3 +650,9 @@ int server_run(const struct server_opts *o, struct err *e)
 	fprintf(stderr, "luoshi: stopped\n");
 	return 0;
 }
+
+static const struct http_module api = {
+	server_run, routes_print, static_set_root,
+};
+
+MODULE(http, MODULE_HTTP, &api);

@@ -9,6 +9,7 @@
 #include "util/err.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 
 struct server_opts {
 	const char *db;
@@ -23,5 +24,15 @@ struct server_opts {
 int server_run(const struct server_opts *o, struct err *e);
 /* The store of the calling worker thread (opened on first use). */
 struct store *server_store(struct err *e);
+
+/*
+ * The http module's table (util/module.h): all of src/http and the web
+ * UI, for luoshi serve and luoshi demo --serve.
+ */
+struct http_module {
+	int (*run)(const struct server_opts *o, struct err *e);
+	void (*print_routes)(FILE *f);
+	void (*set_web_root)(const char *dir);	/* static.h */
+};
 
 #endif

@@ -51,11 +51,23 @@ enum lserr notify_deliver(struct ctx *c, const struct notify_conf *conf,
 			  struct err *e);
 
 /*
- * Sends one message now through channel ch (libcurl); 0, or -1 with the
- * reason in err ("HTTP 500", "errcode 310000: ...", curl's message).
+ * Sends one message now through channel ch (libcurl, in the send module:
+ * notify/send.c); 0, or -1 with the reason in err ("HTTP 500", "errcode
+ * 310000: ...", curl's message, or that the module is missing). Between
+ * notify_send_begin() and notify_send_end() (libcurl's global set-up).
  */
 int notify_send(const struct notify_conf *conf, const struct channel *ch,
 		const struct delivery *d, struct buf *err);
+void notify_send_begin(void);
+void notify_send_end(void);
+
+/* The send module's table. */
+struct notify_send_module {
+	void (*begin)(void);
+	void (*end)(void);
+	int (*send)(const struct notify_conf *conf, const struct channel *ch,
+		    const struct delivery *d, struct buf *err);
+};
 
 /* The lease every sender takes before delivering ("sender", 60 s). */
 #define NOTIFY_LEASE "sender"

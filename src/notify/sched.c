@@ -13,7 +13,6 @@
 #include "notify/notify.h"
 #include "util/xmalloc.h"
 
-#include <curl/curl.h>
 #include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -266,7 +265,7 @@ int sched_start(const char *db, struct err *e)
 {
 	if (lease_ttl(&S.ttl, e))
 		return e->code;
-	curl_global_init(CURL_GLOBAL_DEFAULT);
+	notify_send_begin();
 	S.db = xstrdup(db);
 	S.stop = false;
 	S.held = false;
@@ -293,5 +292,5 @@ void sched_stop(void)
 	S.running = false;
 	free(S.db);
 	S.db = NULL;
-	curl_global_cleanup();
+	notify_send_end();
 }

@@ -8,6 +8,7 @@
 #include "core/botsign.h"
 #include "notify/notify.h"
 #include "util/jw.h"
+#include "util/module.h"
 #include "util/xmalloc.h"
 
 #include <curl/curl.h>
@@ -315,10 +316,21 @@ out:
 	return rc;
 }
 
-int notify_send(const struct notify_conf *conf, const struct channel *ch,
-		const struct delivery *d, struct buf *err)
+static int send_one(const struct notify_conf *conf, const struct channel *ch,
+		    const struct delivery *d, struct buf *err)
 {
 	if (ch->kind == CHANNEL_EMAIL)
 		return send_mail(conf, ch, d, err);
 	return send_http(conf, ch, d, err);
 }
+
+static void begin(void)
+{
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+}
+
+static const struct notify_send_module api = {
+	begin, curl_global_cleanup, send_one,
+};
+
+MODULE(send, MODULE_SEND, &api);

@@ -21,6 +21,7 @@
  */
 #include "store/pg_sql.h"
 #include "store/store_int.h"
+#include "util/module.h"
 #include "util/xmalloc.h"
 
 #include <libpq-fe.h>
@@ -677,3 +678,5 @@ const struct store_ops store_pg_ops = {
 	.practice_fts = &pg_practice_fts,
 	.catalog = &pg_catalog,
 };
+
+MODULE(pg, MODULE_PG, &store_pg_ops);

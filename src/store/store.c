@@ -5,6 +5,7 @@
  */
 #include "store/store_int.h"
 #include "util/date.h"
+#include "util/module.h"
 #include "util/xmalloc.h"
 
 #include <math.h>
@@ -29,7 +30,10 @@ struct store *store_open(const char *url, struct err *e)
 		const char *files = getenv("LUOSHI_FILES");
 
 		/* A server's database has no file beside it for evidence. */
-		s->ops = &store_pg_ops;
+		if (!(s->ops = module_api(MODULE_PG, e))) {
+			free(s);
+			return NULL;
+		}
 		s->files_dir = xstrdup(files && *files ? files :
 				       "luoshi.files");
 #else

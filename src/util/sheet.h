@@ -56,4 +56,10 @@ enum lserr sheet_csv(const char *text, size_t len, sheet_row_fn fn,
 enum lserr sheet_xlsx(const void *data, size_t len, sheet_row_fn fn,
 		      void *arg, struct err *e);
 
+/* The xlsxread module's table (util/sheet_xlsx.c), which sheet_xlsx calls. */
+struct sheet_xlsx_module {
+	enum lserr (*read)(const void *data, size_t len, sheet_row_fn fn,
+			   void *arg, struct err *e);
+};
+
 #endif

@@ -7,6 +7,7 @@
  */
 #include "util/sheet.h"
 #include "util/buf.h"
+#include "util/module.h"
 #include "util/xmalloc.h"
 
 #include <expat.h>
@@ -376,8 +377,8 @@ static enum lserr parse_part(struct xlsx *x, zip_t *z, const char *name,
 	return x->rc;
 }
 
-enum lserr sheet_xlsx(const void *data, size_t len, sheet_row_fn fn,
-		      void *arg, struct err *e)
+static enum lserr xlsx_read(const void *data, size_t len, sheet_row_fn fn,
+			    void *arg, struct err *e)
 {
 	struct xlsx x = {
 		.e = e, .fn = fn, .arg = arg, .sst = BUF_INIT,
@@ -420,3 +421,7 @@ out:
 	buf_release(&x.rowtext);
 	return rc;
 }
+
+static const struct sheet_xlsx_module api = { xlsx_read };
+
+MODULE(xlsxread, MODULE_XLSXREAD, &api);
