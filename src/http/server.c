@@ -7,6 +7,7 @@
  * every database connection.
  */
 #include "http/server.h"
+#include "http/batch.h"
 #include "http/static.h"
 #include "http/metrics.h"
 #include "http/reply.h"
@@ -52,10 +53,10 @@ struct store *server_store(struct err *e)
 
 /*
  * Writes go through one connection, whose page cache stays warm, one
- * request at a time; reads use the thread's own connection beside it.
+ * request at a time, committed in groups (batch.c); reads use the
+ * thread's own connection beside it.
  */
 static struct store *writer;
-static pthread_mutex_t writer_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* Request state, one per connection request (MHD's con_cls). */
 struct conn_state {
@@ -334,6 +335,12 @@ static void run_handler(struct req *r, const struct route *rt)
 	}
 }
 
+/* A write route's handler, in its batch (batch.c). */
+static void run_route(struct req *r, const void *rt)
+{
+	((const struct route *)rt)->fn(r);
+}
+
 static void dispatch(struct conn_state *cs)
 {
 	struct req *r = &cs->r;
@@ -406,17 +413,10 @@ static void dispatch(struct conn_state *cs)
 		}
 	}
 	/* logins hash for a while: they write only through their reader */
-	if (!is_read(r->method) && rt->fn != api_login) {
-		struct store *reader = r->ctx.st;
-
-		pthread_mutex_lock(&writer_lock);
-		r->ctx.st = writer;
+	if (!is_read(r->method) && rt->fn != api_login)
+		batch_run(writer, r, run_route, rt);
+	else
 		run_handler(r, rt);
-		r->ctx.st = reader;
-		pthread_mutex_unlock(&writer_lock);
-	} else {
-		run_handler(r, rt);
-	}
 }
 
 static bool has_header(const struct req *r, const char *name)
@@ -621,8 +621,11 @@ int server_run(const struct server_opts *o, struct err *e)
 			     MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
 			     MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 			     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+			     /* headers and MHD's buffers (bodies are ours):
+			      * 0.9.75 zeroes the whole pool after every
+			      * request, so no bigger than its default */
 			     MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-			     (size_t)128 * 1024,
+			     (size_t)32 * 1024,
 			     MHD_OPTION_END);
 	if (!d) {
 		err_set(e, LS_EFAIL, "listen", "cannot listen on %s: %s",

@@ -495,7 +495,8 @@ static int pg_step(struct stmt *st, struct err *e)
 {
 	struct pgconn *pc = st->pc;
 	bool in_txn = pc->s->txn_depth > 0;
-	bool guard = in_txn && st->write && !pc->s->nested_plain;
+	bool guard = in_txn && st->write && !(pc->s->plain_depth &&
+		pc->s->txn_depth > pc->s->plain_depth);
 	ExecStatusType t;
 
 	if (st->stream)

@@ -9,7 +9,9 @@
 #include "util/xmalloc.h"
 
 #include <math.h>
+#include <errno.h>
 #include <pthread.h>
+#include <semaphore.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,12 +82,38 @@ const char *store_files_dir(const struct store *s)
 }
 
 /*
- * Writers of this process take turns on one mutex before BEGIN, so the
- * server's threads queue for the write lock instead of polling SQLite's
- * busy handler; readers never take it (WAL lets them run beside the
- * writer). Other processes still meet SQLite's busy timeout.
+ * Writers of this process take turns before BEGIN, so the server's
+ * threads queue for the write lock instead of polling SQLite's busy
+ * handler; readers never take it (WAL lets them run beside the writer).
+ * Other processes still meet SQLite's busy timeout. A semaphore, not a
+ * mutex: the server's group commit (http/server.c) may end on another
+ * thread the transaction one thread began.
  */
-static pthread_mutex_t write_lock = PTHREAD_MUTEX_INITIALIZER;
+static sem_t write_lock;
+static pthread_once_t write_lock_once = PTHREAD_ONCE_INIT;
+
+static void write_lock_init(void)
+{
+	sem_init(&write_lock, 0, 1);
+}
+
+static void write_lock_take(void)
+{
+	pthread_once(&write_lock_once, write_lock_init);
+	while (sem_wait(&write_lock) && errno == EINTR)
+		;
+}
+
+static void write_lock_give(void)
+{
+	sem_post(&write_lock);
+}
+
+/* A nested level opens no savepoint (store_nested_plain). */
+static bool level_plain(const struct store *s, int level)
+{
+	return s->plain_depth && level > s->plain_depth;
+}
 
 /*
  * Savepoints, one per nested begin: an import opens one per row, so they
@@ -108,21 +136,33 @@ enum lserr store_begin(struct store *s, struct err *e)
 	enum lserr rc;
 
 	if (s->txn_depth > 0) {
-		rc = s->nested_plain ? LS_OK : exec_cached(s, savepoint_sql, e);
+		rc = level_plain(s, s->txn_depth + 1) ? LS_OK :
+			exec_cached(s, savepoint_sql, e);
 		if (rc == LS_OK)
 			s->txn_depth++;
 		return rc;
 	}
 	s->txn_depth = 1;
-	s->nested_plain = false;
+	s->plain_depth = 0;
 	memo_clear(s);
-	pthread_mutex_lock(&write_lock);
+	write_lock_take();
 	rc = s->ops->exec(s, s->ops->begin_sql, e);
 	if (rc != LS_OK) {
 		s->txn_depth = 0;
-		pthread_mutex_unlock(&write_lock);
+		write_lock_give();
 	}
 	return rc;
+}
+
+/* Leaving level txn_depth: the plain region ends with its own level. */
+static bool leave_level(struct store *s)
+{
+	bool plain = level_plain(s, s->txn_depth);
+
+	if (s->txn_depth == s->plain_depth)
+		s->plain_depth = 0;
+	s->txn_depth--;
+	return plain;
 }
 
 enum lserr store_commit(struct store *s, struct err *e)
@@ -131,11 +171,10 @@ enum lserr store_commit(struct store *s, struct err *e)
 
 	if (s->txn_depth == 0)
 		return LS_OK;
-	if (s->txn_depth > 1) {
-		s->txn_depth--;
-		return s->nested_plain ? LS_OK : exec_cached(s, release_sql, e);
-	}
+	if (s->txn_depth > 1)
+		return leave_level(s) ? LS_OK : exec_cached(s, release_sql, e);
 	s->txn_depth = 0;
+	s->plain_depth = 0;
 	memo_clear(s);
 	rc = s->ops->exec(s, "COMMIT", e);
 	if (rc != LS_OK) {
@@ -143,7 +182,7 @@ enum lserr store_commit(struct store *s, struct err *e)
 
 		s->ops->exec(s, "ROLLBACK", &ignored);
 	}
-	pthread_mutex_unlock(&write_lock);
+	write_lock_give();
 	return rc;
 }
 
@@ -155,22 +194,27 @@ void store_rollback(struct store *s)
 		return;
 	memo_clear(s);
 	if (s->txn_depth > 1) {
-		s->txn_depth--;
-		if (s->nested_plain)
+		if (leave_level(s))
 			return;
 		exec_cached(s, rollback_to_sql, &ignored);
 		exec_cached(s, release_sql, &ignored);
 		return;
 	}
 	s->txn_depth = 0;
+	s->plain_depth = 0;
 	s->ops->exec(s, "ROLLBACK", &ignored);
-	pthread_mutex_unlock(&write_lock);
+	write_lock_give();
 }
 
 void store_nested_plain(struct store *s)
 {
-	if (s->txn_depth > 0)
-		s->nested_plain = true;
+	if (s->txn_depth > 0 && !s->plain_depth)
+		s->plain_depth = s->txn_depth;
+}
+
+int store_depth(const struct store *s)
+{
+	return s->txn_depth;
 }
 
 bool store_in_transaction(const struct store *s)

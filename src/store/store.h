@@ -77,15 +77,19 @@ enum lserr store_begin(struct store *s, struct err *e);
 enum lserr store_commit(struct store *s, struct err *e);
 void store_rollback(struct store *s);
 /*
- * Within the current transaction, nested begins open no savepoint (a
- * savepoint copies each page a step touches), nor does PostgreSQL's
- * driver around each write (a failed one then spoils the transaction), so
- * a nested rollback undoes nothing: only for a caller that rolls the whole
- * transaction back when any step fails. Ends with the transaction.
+ * Below the current level, nested begins open no savepoint (a savepoint
+ * copies each page a step touches), nor does PostgreSQL's driver around
+ * each write (a failed one then spoils the transaction), so a deeper
+ * rollback undoes nothing: only for a caller that rolls its own level
+ * back when any step fails. That level's own commit or rollback (a
+ * savepoint's, when it is itself nested, as in the server's group
+ * commit) works as usual and ends the plain region.
  */
 void store_nested_plain(struct store *s);
 /* True inside store_begin .. store_commit/store_rollback. */
 bool store_in_transaction(const struct store *s);
+/* How many begins are open (0 outside a transaction). */
+int store_depth(const struct store *s);
 /* Online copy of the whole database to a new file. */
 enum lserr store_backup(struct store *s, const char *path, struct err *e);
 /*

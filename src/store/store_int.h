@@ -104,7 +104,8 @@ struct store {
 	char *url;
 	char *files_dir;
 	int txn_depth;
-	bool nested_plain;	/* nested begins open no savepoint */
+	int plain_depth;	/* levels deeper than this open no savepoint
+				 * (store_nested_plain); 0: none */
 	struct memo *memo;	/* lookups in this transaction (memo.c) */
 	/* Prepared statements cached by the address of their SQL text. */
 	struct {

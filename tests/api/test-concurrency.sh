@@ -3,7 +3,8 @@
 # once give exactly one 200 and one 412; two acks at once one 200 and one
 # 409; 8 clients creating, acknowledging and reporting 20 tasks each lose
 # nothing (every task's version is the number of its changes, each change
-# audited once, the chain intact, no 5xx); and a refused request leaves
+# audited once, the chain intact, no 5xx); refused writes in the same
+# batches as accepted ones leave nothing; and a refused request leaves
 # the database byte for byte as it was.
 . "$(dirname "$0")/lib.sh"
 
@@ -145,9 +146,55 @@ expect_eq "$got" "[]" "every task's version is the number of its changes"
 expect_ok "audit verify" audit verify
 expect_contains "intact" "the audit chain is intact"
 
-# --- (c) a refused request changes nothing -----------------------------------
+# --- (c) group commit: refused writes among accepted ones --------------------
+# 16 clients at once (server.c's writes share a transaction with those
+# queued behind them, each in its own savepoint, http/batch.c): each
+# sends a good task, a bad date (400), an ack of a done task (409) and an
+# import whose second row is bad (400, its first row must not stay). Each
+# accepted write is there with its audit entry; nothing of a refused one.
 expect_ok "task submit 2" task submit 2
 expect_ok "task close 2" task close 2
+printf '%s\n' 'title,lead,due' 'batch import ok,HRB-DL,2026-12-01' \
+	'batch import bad,HRB-XX,2026-12-01' >"$TMP/batch-bad.csv"
+BEFORE=$("$LUOSHI_BIN" --json task list | jq length)
+n=$(audit_count)
+mixed() {	# N
+	curl -s --max-time 30 -o /dev/null -w '%{http_code}\n' -H "$AW" \
+		-H "$J" --data-binary \
+		"{\"title\":\"batch $1\",\"lead\":\"HRB-DL\",\"due\":\"2026-12-20\"}" \
+		"$BASE/api/v1/tasks" \
+		--next -s --max-time 30 -o /dev/null -w '%{http_code}\n' \
+		-H "$AW" -H "$J" --data-binary \
+		"{\"title\":\"bad $1\",\"lead\":\"HRB-DL\",\"due\":\"2026-02-30\"}" \
+		"$BASE/api/v1/tasks" \
+		--next -s --max-time 30 -o /dev/null -w '%{http_code}\n' \
+		-X POST -H "$AL" "$BASE/api/v1/tasks/2/ack" \
+		--next -s --max-time 30 -o /dev/null -w '%{http_code}\n' \
+		-H "$AW" -H 'Content-Type: text/csv' \
+		--data-binary "@$TMP/batch-bad.csv" \
+		"$BASE/api/v1/import/tasks" >"$TMP/mixed.$1"
+}
+c=1
+while [ $c -le 16 ]; do
+	mixed $c &
+	pids="$pids $!"
+	c=$((c + 1))
+done
+wait $pids
+pids=""
+got=$(cat "$TMP"/mixed.* | sort | uniq -c | awk '{printf "%s×%s ", $2, $1}')
+expect_eq "$got" "201×16 400×32 409×16 " "16 created, 48 refused"
+ls_run --json task list
+jq_is length $((BEFORE + 16)) "16 tasks more, no more"
+jq_is '[.[] | select(.title | startswith("batch "))] | length' 16 \
+	"the 16 good ones"
+jq_is '[.[] | select(.title | startswith("bad ") or
+	startswith("batch import"))] | length' 0 "nothing of the refused ones"
+expect_eq "$(audit_count)" $((n + 16)) "one audit entry per created task"
+expect_ok "audit verify" audit verify
+expect_contains "intact" "the chain intact after the batches"
+
+# --- (d) a refused request changes nothing -----------------------------------
 db_dump >"$TMP/before.sql"
 refused() {	# STATUS DESC, after the request
 	expect_status "$1" "$2"

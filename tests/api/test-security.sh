@@ -206,6 +206,14 @@ while read -r m p; do
 done <"$TMP/routes"
 api_as admin POST /api/v1/tasks/1/report -F "evidence=@$TMP/big"
 expect_error 413 too_large body "an upload over the limit"
+# headers: 20 KB of them are read, 40 KB are refused with 431 (the
+# server's 32 KiB per connection, server.c)
+h=$(head -c 20000 "$TMP/big")
+api_as admin GET /api/v1/me -H "X-Padding: $h"
+expect_status 200 "20 KB of headers"
+h=$(head -c 40000 "$TMP/big")
+api_as admin GET /api/v1/me -H "X-Padding: $h"
+expect_status 431 "40 KB of headers: 431"
 
 # 4. malformed JSON: 400 naming the body and where it broke, on every
 # route that reads a JSON body; the rest ignore or refuse it otherwise

@@ -416,6 +416,30 @@ static void test_transactions(void **state)
 	OK(store_commit(fx->s, &fx->e));
 	assert_string_equal(unit_codes(fx, NULL), "HRB,HRB-DL,HRB-DW");
 
+	/* store_nested_plain inside a savepoint (an import in the server's
+	 * group commit): deeper levels are plain, but the caller's own level
+	 * rolls back to its savepoint, leaving the outer transaction's work
+	 * alone, and the plain region ends with it */
+	OK(store_begin(fx->s, &fx->e));		/* the batch */
+	add_unit(fx, "HRB-DW2", "道外二区", "HRB", "district", "/HRB/HRB-DW2/");
+	OK(store_begin(fx->s, &fx->e));		/* the import */
+	store_nested_plain(fx->s);
+	assert_int_equal(store_depth(fx->s), 2);
+	OK(store_begin(fx->s, &fx->e));		/* a row: plain */
+	add_unit(fx, "HRB-NG", "南岗区", "HRB", "district", "/HRB/HRB-NG/");
+	store_rollback(fx->s);
+	assert_string_equal(unit_codes(fx, NULL),
+			    "HRB,HRB-DL,HRB-DW,HRB-DW2,HRB-NG");
+	store_rollback(fx->s);			/* the import undone */
+	assert_int_equal(store_depth(fx->s), 1);
+	assert_string_equal(unit_codes(fx, NULL), "HRB,HRB-DL,HRB-DW,HRB-DW2");
+	OK(store_begin(fx->s, &fx->e));		/* the next request: saved */
+	add_unit(fx, "HRB-NG", "南岗区", "HRB", "district", "/HRB/HRB-NG/");
+	store_rollback(fx->s);
+	OK(store_commit(fx->s, &fx->e));
+	assert_int_equal(store_depth(fx->s), 0);
+	assert_string_equal(unit_codes(fx, NULL), "HRB,HRB-DL,HRB-DW,HRB-DW2");
+
 	/* lookups remembered inside a transaction (memo.c) are forgotten
 	 * when a savepoint rolls back: a unit added and undone is gone */
 	OK(store_begin(fx->s, &fx->e));
