@@ -337,7 +337,7 @@ static const char *unit_codes(struct fx *fx, const char *prefix)
 }
 
 /* The number of files in src/store/migrations/sqlite/. */
-#define SCHEMA_VERSION 14
+#define SCHEMA_VERSION 15
 
 /* Opening, migrations, transactions, backup */
 
