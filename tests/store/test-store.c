@@ -1491,9 +1491,12 @@ static void test_task_lights(void **state)
 
 	memset(&x, 0, sizeof(x));
 	OK(store_task_lights(fx->s, "/HRB/HRB-DL/", lights_cb, &x, &fx->e));
-	/* HRB-DL's two (1, 7) together, then HRB-DL-A's, in unit order */
-	assert_string_equal(x.s, "HRB-DL:open:0,HRB-DL:open:0,"
-			    "HRB-DL-A:cancelled:0,HRB-DL-A:doing:40");
+	/* HRB-DL's two (1, 7) together, then HRB-DL-A's, in unit order
+	 * (within a unit in any order: PostgreSQL's differs) */
+	assert_int_equal(x.n, 4);
+	assert_memory_equal(x.s, "HRB-DL:open:0,HRB-DL:open:0,HRB-DL-A:", 37);
+	assert_non_null(strstr(x.s, ",HRB-DL-A:cancelled:0"));
+	assert_non_null(strstr(x.s, ",HRB-DL-A:doing:40"));
 	memset(&x, 0, sizeof(x));
 	OK(store_task_lights(fx->s, NULL, lights_cb, &x, &fx->e));
 	assert_int_equal(x.n, 8);
