@@ -19,9 +19,6 @@
 
 #include <pthread.h>
 #include <stdatomic.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <unistd.h>
 
 #define BATCH_MAX 64
 
@@ -36,26 +33,17 @@ static struct {
 } b;
 static unsigned long long committed;	/* the last batch ended */
 
-/* Drops what a handler put in its reply, for an error in its place. */
-static void reply_clear(struct req *r)
-{
-	for (int i = 0; i < r->nheaders; i++)
-		free(r->headers[i].value);
-	r->nheaders = 0;
-	if (r->body_fd >= 0)
-		close(r->body_fd);
-	r->body_fd = -1;
-	r->static_body = NULL;
-}
-
-/* Commits the open batch; on failure every request of it says why. */
+/*
+ * Commits the open batch (unless a handler's bug already ended its
+ * transaction); on failure every request of it says why.
+ */
 static void end_batch(struct store *w)
 {
 	struct err e = ERR_INIT;
 
-	if (store_commit(w, &e) != LS_OK)
+	if (store_in_transaction(w) && store_commit(w, &e) != LS_OK)
 		for (int i = 0; i < b.n; i++) {
-			reply_clear(b.reqs[i]);
+			req_reply_reset(b.reqs[i]);
 			reply_error(b.reqs[i], &e);
 		}
 	b.open = false;
@@ -87,22 +75,10 @@ void batch_run(struct store *w, struct req *r,
 	b.reqs[b.n++] = r;
 	r->ctx.st = w;
 	fn(r, arg);
-	if (store_depth(w) > 1) {
-		/* a handler's bug must not leave its level to the batch */
-		fprintf(stderr, "luoshi: bug: %s %s left a transaction open\n",
-			r->method, r->path);
-		while (store_depth(w) > 1)
-			store_rollback(w);
-	}
 	r->ctx.st = reader;
-	if (!store_in_transaction(w)) {
-		/* the batch's transaction was ended under it (a bug) */
-		b.open = false;
-		committed = b.id;
-		pthread_cond_broadcast(&ended);
-	} else if (atomic_load(&queued) == 0 || b.n == BATCH_MAX) {
+	if (!store_in_transaction(w) || atomic_load(&queued) == 0 ||
+	    b.n == BATCH_MAX)
 		end_batch(w);
-	}
 	while (committed < mine)
 		pthread_cond_wait(&ended, &mu);
 	pthread_mutex_unlock(&mu);

@@ -15,7 +15,9 @@ struct store;
  * transaction, begun here if none is open), then waits until that batch
  * is committed: by this request when no other write is queued, else by a
  * later one. When the commit fails, every request of the batch answers
- * with its error instead. r->ctx.st is w during fn and restored after.
+ * with its error instead. r->ctx.st is w during fn and restored after;
+ * fn must leave w at the depth it found (server.c's run_handler sees to
+ * it).
  */
 void batch_run(struct store *w, struct req *r,
 	       void (*fn)(struct req *r, const void *arg), const void *arg);

@@ -79,6 +79,8 @@ const char *req_cookie(struct req *r, const char *name);
 void req_query_rest(struct req *r, struct buf *out);
 /* Adds a response header (value copied). */
 void req_set_header(struct req *r, const char *name, const char *value);
+/* Drops the reply's headers and file body, for another reply instead. */
+void req_reply_reset(struct req *r);
 /* A text field of a form upload, or NULL. */
 const char *req_field(struct req *r, const char *name);
 

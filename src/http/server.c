@@ -143,16 +143,24 @@ const char *req_field(struct req *r, const char *name)
 	return NULL;
 }
 
+void req_reply_reset(struct req *r)
+{
+	for (int i = 0; i < r->nheaders; i++)
+		free(r->headers[i].value);
+	r->nheaders = 0;
+	if (r->body_fd >= 0)
+		close(r->body_fd);
+	r->body_fd = -1;
+	r->static_body = NULL;
+}
+
 static void req_free(struct conn_state *cs)
 {
 	struct req *r = &cs->r;
 
 	if (cs->pp)
 		MHD_destroy_post_processor(cs->pp);
-	if (r->body_fd >= 0)
-		close(r->body_fd);
-	for (int i = 0; i < r->nheaders; i++)
-		free(r->headers[i].value);
+	req_reply_reset(r);
 	for (int i = 0; i < r->nfields; i++) {
 		free(r->fields[i].name);
 		buf_release(&r->fields[i].value);
@@ -324,21 +332,28 @@ static bool is_read(const char *method)
 	return !strcmp(method, "GET") || !strcmp(method, "HEAD");
 }
 
+/*
+ * Runs the route's handler; a handler's bug must not keep a transaction
+ * (the write lock) or, inside a batch (batch.c), leave its level to the
+ * requests after it.
+ */
 static void run_handler(struct req *r, const struct route *rt)
 {
+	int depth = store_depth(r->ctx.st);
+
 	rt->fn(r);
-	if (store_in_transaction(r->ctx.st)) {
-		/* a handler's bug must not keep the write lock */
+	if (store_depth(r->ctx.st) > depth) {
 		fprintf(stderr, "luoshi: bug: %s %s left a transaction open\n",
 			r->method, r->path);
-		store_rollback(r->ctx.st);
+		while (store_depth(r->ctx.st) > depth)
+			store_rollback(r->ctx.st);
 	}
 }
 
-/* A write route's handler, in its batch (batch.c). */
+/* A write route's handler, in its batch. */
 static void run_route(struct req *r, const void *rt)
 {
-	((const struct route *)rt)->fn(r);
+	run_handler(r, rt);
 }
 
 static void dispatch(struct conn_state *cs)

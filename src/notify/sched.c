@@ -272,6 +272,7 @@ int sched_start(const char *db, struct err *e)
 	S.renew_at = 0;
 	notify_holder(S.holder, sizeof(S.holder));
 	if (pthread_create(&S.th, NULL, loop, NULL)) {
+		notify_send_end();
 		free(S.db);
 		return err_set(e, LS_EFAIL, "scheduler", "cannot start the "
 			       "scheduler thread");

@@ -1363,6 +1363,22 @@ static long long task_n(struct fx *fx, const struct task_filter *f)
 	return n;
 }
 
+/* Sets task id's status and percent. */
+static void set_status(struct fx *fx, long long id, enum task_status st,
+		       int percent)
+{
+	struct task t;
+
+	task_init(&t);
+	OK(store_task_get(fx->s, id, NULL, &t, &fx->e));
+	t.status = st;
+	t.percent = percent;
+	OK(store_begin(fx->s, &fx->e));
+	OK(store_task_update(fx->s, &t, &fx->e));
+	OK(store_commit(fx->s, &fx->e));
+	task_release(&t);
+}
+
 static void test_task_narrowing(void **state)
 {
 	struct fx *fx = *state;
@@ -1370,18 +1386,10 @@ static void test_task_narrowing(void **state)
 	struct scope city = { false, "/HRB/", "admin" };
 	struct scope dl = { false, "/HRB/HRB-DL/", "wang" };
 	struct scope ng = { false, "/HRB/HRB-NG/", "zhang" };
-	struct task t;
-	long long id;
 
 	scope_tasks(fx);
-	id = add_simple(fx, "t6", "HRB-DL-A", NULL, "zhang");
-	task_init(&t);
-	OK(store_task_get(fx->s, id, NULL, &t, &fx->e));
-	t.status = TASK_CANCELLED;
-	OK(store_begin(fx->s, &fx->e));
-	OK(store_task_update(fx->s, &t, &fx->e));
-	OK(store_commit(fx->s, &fx->e));
-	task_release(&t);
+	set_status(fx, add_simple(fx, "t6", "HRB-DL-A", NULL, "zhang"),
+		   TASK_CANCELLED, 0);
 	add_simple(fx, "t7", "HRB-DL", "HRB-NG", NULL);
 
 	/* unit: led under HRB-DL (1, 6, 7), not 2 (only a co-unit there) */
@@ -1454,22 +1462,6 @@ static int lights_cb(const struct task *t, void *arg)
 	snprintf(x->s + len, sizeof(x->s) - len, "%s%s:%s:%d", x->n++ ? ","
 		 : "", t->lead, task_status_name(t->status), t->percent);
 	return 0;
-}
-
-/* Sets task id's status and percent. */
-static void set_status(struct fx *fx, long long id, enum task_status st,
-		       int percent)
-{
-	struct task t;
-
-	task_init(&t);
-	OK(store_task_get(fx->s, id, NULL, &t, &fx->e));
-	t.status = st;
-	t.percent = percent;
-	OK(store_begin(fx->s, &fx->e));
-	OK(store_task_update(fx->s, &t, &fx->e));
-	OK(store_commit(fx->s, &fx->e));
-	task_release(&t);
 }
 
 /*
