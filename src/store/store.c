@@ -8,6 +8,7 @@
 #include "util/module.h"
 #include "util/xmalloc.h"
 
+#include <assert.h>
 #include <math.h>
 #include <errno.h>
 #include <pthread.h>
@@ -518,26 +519,29 @@ bool col_null(struct store *s, struct stmt *st, int i)
 void col_strings(struct store *s, struct stmt *st, struct buf *arena,
 		 const int *cols, const char **const *dst, int n)
 {
+	int len[COL_STRINGS_MAX];
 	size_t total = 0;
 
-	for (int k = 0; k < n; k++)
-		if (!s->ops->col_null(st, cols[k]))
-			total += (size_t)s->ops->col_bytes(st, cols[k]) + 1;
+	assert(n <= COL_STRINGS_MAX);
+	for (int k = 0; k < n; k++) {
+		len[k] = s->ops->col_null(st, cols[k]) ? -1 :
+			 s->ops->col_bytes(st, cols[k]);
+		total += (size_t)len[k] + 1;
+	}
 	buf_reset(arena);
 	buf_grow(arena, total);
 	for (int k = 0; k < n; k++) {
-		const char *v;
-		size_t at;
+		char *at = arena->ptr + arena->len;
 
-		if (s->ops->col_null(st, cols[k])) {
+		if (len[k] < 0) {
 			*dst[k] = NULL;
 			continue;
 		}
-		v = s->ops->col_text(st, cols[k]);
-		at = arena->len;
-		buf_add(arena, v, strlen(v));
-		buf_addch(arena, '\0');
-		*dst[k] = arena->ptr + at;
+		/* the bytes, not strlen: the arena was sized by them */
+		memcpy(at, s->ops->col_text(st, cols[k]), (size_t)len[k]);
+		at[len[k]] = '\0';
+		arena->len += (size_t)len[k] + 1;
+		*dst[k] = at;
 	}
 }
 

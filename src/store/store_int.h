@@ -177,8 +177,9 @@ void db_path_range(struct store *s, struct stmt *st, int i,
 /*
  * Copies the text columns cols[0..n-1] of the current row into arena
  * (reset first, grown once so pointers stay stable) and points dst[k] at
- * each copy (NULL for SQL NULL).
+ * each copy (NULL for SQL NULL). n is at most COL_STRINGS_MAX.
  */
+#define COL_STRINGS_MAX 16
 void col_strings(struct store *s, struct stmt *st, struct buf *arena,
 		 const int *cols, const char **const *dst, int n);
 

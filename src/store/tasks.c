@@ -33,16 +33,32 @@
 	"t.start, t.due, t.orig_due, t.percent, t.status, t.created_at, " \
 	"t.acked_at, t.closed_at, t.created_on, t.closed_on, " \
 	"t.activity_on, t.ms_due, t.version "
+/*
+ * Whether the lead unit's path lies in lo..hi: through the units joined
+ * as l (JOINED), or looked up only when a test needs it (LOOKUP). A join
+ * costs every row a units seek, worth it when the tests need the path
+ * anyway (a district's list) but not for the whole city's. LOOKUP knows a
+ * range that holds every unit (the city's own supervisors: their unit is
+ * the root) from the path index's two ends, computed once per query.
+ */
+#define LEAD_JOINED(lo, hi) "(l.path >= " lo " AND l.path < " hi ")"
+#define LEAD_LOOKUP(lo, hi) \
+	"((SELECT min(path) FROM units) >= " lo " " \
+	"AND (SELECT max(path) FROM units) < " hi " " \
+	"OR EXISTS (SELECT 1 FROM units l WHERE l.code = t.lead " \
+	"AND l.path >= " lo " AND l.path < " hi "))"
 #define TASK_FROM \
-	"FROM tasks t JOIN units l ON l.code = t.lead WHERE " TASK_SCOPE
-#define TASK_SCOPE \
+	"FROM tasks t JOIN units l ON l.code = t.lead WHERE " \
+	TASK_SCOPE(LEAD_JOINED)
+#define TASK_FROM_BARE "FROM tasks t WHERE " TASK_SCOPE(LEAD_LOOKUP)
+#define TASK_SCOPE(lead_in) \
 	"t.id BETWEEN ?1 AND ?2 " \
-	"AND (?3 = 1 OR (l.path >= ?4 AND l.path < ?5) " \
+	"AND (?3 = 1 OR " lead_in("?4", "?5") " " \
 	"OR EXISTS (SELECT 1 FROM task_co c " \
 	"JOIN units cu ON cu.code = c.unit WHERE c.task_id = t.id " \
 	"AND cu.path >= ?4 AND cu.path < ?5) " \
 	"OR t.owner = ?6) " \
-	"AND (?7 IS NULL OR (l.path >= ?7 AND l.path < ?8)) "
+	"AND (?7 IS NULL OR " lead_in("?7", "?8") ") "
 #define TASK_STATUS_ANY "AND +t.status IN (?9, ?10, ?11, ?12, ?13) "
 #define TASK_STATUS_ONE "AND t.status = ?9 AND ?10 IS NULL AND ?11 IS NULL " \
 	"AND ?12 IS NULL AND ?13 IS NULL "
@@ -100,26 +116,26 @@ enum task_narrow { NARROW_NONE, NARROW_UNIT, NARROW_SCOPE, NARROW_OWNER,
  */
 static const char task_get_sql[] =
 	TASK_COLUMNS TASK_FROM TASK_STATUS_ANY TASK_REST TASK_ORDER;
-#define TASK_EACH(in, one) { \
-	TASK_COLUMNS TASK_FROM in(TASK_ST_ANY) TASK_STATUS_ANY TASK_REST \
+#define TASK_EACH(from, in, one) { \
+	TASK_COLUMNS from in(TASK_ST_ANY) TASK_STATUS_ANY TASK_REST \
 	TASK_ORDER, \
-	TASK_COLUMNS TASK_FROM in(TASK_ST_ONE) one TASK_REST TASK_ORDER }
-#define TASK_COUNT(in, one) { \
-	"SELECT count(*) " TASK_FROM in(TASK_ST_ANY) TASK_STATUS_ANY \
+	TASK_COLUMNS from in(TASK_ST_ONE) one TASK_REST TASK_ORDER }
+#define TASK_COUNT(from, in, one) { \
+	"SELECT count(*) " from in(TASK_ST_ANY) TASK_STATUS_ANY \
 	TASK_REST, \
-	"SELECT count(*) " TASK_FROM in(TASK_ST_ONE) one TASK_REST }
+	"SELECT count(*) " from in(TASK_ST_ONE) one TASK_REST }
 #define TASK_IN_NONE(st) ""
 static const char *const task_each_sql[NARROW_N][2] = {
-	TASK_EACH(TASK_IN_NONE, TASK_STATUS_ONE),
-	TASK_EACH(TASK_IN_UNIT, TASK_STATUS_ONE_BY_ID),
-	TASK_EACH(TASK_IN_SCOPE, TASK_STATUS_ONE_BY_ID),
-	TASK_EACH(TASK_IN_OWNER, TASK_STATUS_ONE_BY_ID),
+	TASK_EACH(TASK_FROM_BARE, TASK_IN_NONE, TASK_STATUS_ONE),
+	TASK_EACH(TASK_FROM, TASK_IN_UNIT, TASK_STATUS_ONE_BY_ID),
+	TASK_EACH(TASK_FROM, TASK_IN_SCOPE, TASK_STATUS_ONE_BY_ID),
+	TASK_EACH(TASK_FROM, TASK_IN_OWNER, TASK_STATUS_ONE_BY_ID),
 };
 static const char *const task_count_sql[NARROW_N][2] = {
-	TASK_COUNT(TASK_IN_NONE, TASK_STATUS_ONE),
-	TASK_COUNT(TASK_IN_UNIT, TASK_STATUS_ONE_BY_ID),
-	TASK_COUNT(TASK_IN_SCOPE, TASK_STATUS_ONE_BY_ID),
-	TASK_COUNT(TASK_IN_OWNER, TASK_STATUS_ONE_BY_ID),
+	TASK_COUNT(TASK_FROM_BARE, TASK_IN_NONE, TASK_STATUS_ONE),
+	TASK_COUNT(TASK_FROM, TASK_IN_UNIT, TASK_STATUS_ONE_BY_ID),
+	TASK_COUNT(TASK_FROM, TASK_IN_SCOPE, TASK_STATUS_ONE_BY_ID),
+	TASK_COUNT(TASK_FROM, TASK_IN_OWNER, TASK_STATUS_ONE_BY_ID),
 };
 
 static bool scope_all(const struct scope *sc)
@@ -659,7 +675,8 @@ enum lserr store_task_count(struct store *s, const struct task_filter *f,
  */
 #define URGE_FROM \
 	"FROM task_events e JOIN tasks t ON t.id = +e.task_id " \
-	"JOIN units l ON l.code = t.lead WHERE e.kind = 'urge' AND " TASK_SCOPE
+	"JOIN units l ON l.code = t.lead WHERE e.kind = 'urge' AND " \
+	TASK_SCOPE(LEAD_JOINED)
 static const char urge_each_sql[] =
 	"SELECT e.id, e.task_id, e.at, e.by, e.kind, e.note, t.title "
 	URGE_FROM "ORDER BY e.id DESC LIMIT ?9 OFFSET ?10";

@@ -30,9 +30,8 @@ void buf_reset(struct buf *b)
 	buf_setlen(b, 0);
 }
 
-void buf_grow(struct buf *b, size_t extra)
+void buf_reserve(struct buf *b, size_t need)
 {
-	size_t need = b->len + extra + 1;
 	size_t cap;
 
 	if (need <= b->cap)
@@ -57,26 +56,9 @@ void buf_setlen(struct buf *b, size_t len)
 	b->ptr[len] = '\0';
 }
 
-void buf_add(struct buf *b, const void *data, size_t len)
-{
-	if (!len)
-		return;
-	buf_grow(b, len);
-	memcpy(b->ptr + b->len, data, len);
-	b->len += len;
-	b->ptr[b->len] = '\0';
-}
-
 void buf_adds(struct buf *b, const char *s)
 {
 	buf_add(b, s, strlen(s));
-}
-
-void buf_addch(struct buf *b, char c)
-{
-	buf_grow(b, 1);
-	b->ptr[b->len++] = c;
-	b->ptr[b->len] = '\0';
 }
 
 void buf_addf(struct buf *b, const char *fmt, ...)

@@ -77,66 +77,82 @@ void jw_obj_end(struct jw *w) { close(w, '}'); }
 void jw_arr(struct jw *w) { open(w, '['); }
 void jw_arr_end(struct jw *w) { close(w, ']'); }
 
+/* The bytes a JSON string holds as they are: printable ASCII but " and \. */
+#define PLAIN(c) ((c) >= 0x20 && (c) < 0x80 && (c) != '"' && (c) != '\\')
+#define PLAIN4(c) PLAIN(c), PLAIN((c) + 1), PLAIN((c) + 2), PLAIN((c) + 3)
+#define PLAIN16(c) PLAIN4(c), PLAIN4((c) + 4), PLAIN4((c) + 8), \
+	PLAIN4((c) + 12)
+#define PLAIN64(c) PLAIN16(c), PLAIN16((c) + 16), PLAIN16((c) + 32), \
+	PLAIN16((c) + 48)
+static const bool plain[256] = {
+	PLAIN64(0), PLAIN64(64), PLAIN64(128), PLAIN64(192)
+};
+
 void json_quote(struct buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
-	size_t i = 0;
+	size_t i = 0, run = 0;
 
 	buf_grow(b, n + 2);
 	buf_addch(b, '"');
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
-		size_t run = i;
+		size_t len;
 
-		/* copy a run of plain ASCII in one go */
-		while (run < n && (unsigned char)s[run] >= 0x20 &&
-		       (unsigned char)s[run] < 0x80 && s[run] != '"' &&
-		       s[run] != '\\')
-			run++;
-		if (run > i) {
-			buf_add(b, s + i, run - i);
-			i = run;
+		/* plain ASCII and valid sequences are copied as one run */
+		if (plain[c]) {
+			i++;
 			continue;
 		}
-		if (c >= 0x80) {
-			size_t len = utf8_seqlen(s + i, n - i);
-
-			if (len) {
-				buf_add(b, s + i, len);
-				i += len;
-			} else {
-				buf_adds(b, "\xef\xbf\xbd");
-				i++;
-			}
+		if (c >= 0x80 && (len = utf8_seqlen(s + i, n - i))) {
+			i += len;
 			continue;
 		}
+		buf_add(b, s + run, i - run);
 		switch (c) {
-		case '"':  buf_adds(b, "\\\""); break;
-		case '\\': buf_adds(b, "\\\\"); break;
-		case '\n': buf_adds(b, "\\n"); break;
-		case '\r': buf_adds(b, "\\r"); break;
-		case '\t': buf_adds(b, "\\t"); break;
-		case '\b': buf_adds(b, "\\b"); break;
-		case '\f': buf_adds(b, "\\f"); break;
+		case '"':  buf_add(b, "\\\"", 2); break;
+		case '\\': buf_add(b, "\\\\", 2); break;
+		case '\n': buf_add(b, "\\n", 2); break;
+		case '\r': buf_add(b, "\\r", 2); break;
+		case '\t': buf_add(b, "\\t", 2); break;
+		case '\b': buf_add(b, "\\b", 2); break;
+		case '\f': buf_add(b, "\\f", 2); break;
 		default:
 			if (c < 0x20) {
-				char e[7] = { '\\', 'u', '0', '0',
-					      hex[c >> 4], hex[c & 15], 0 };
-				buf_adds(b, e);
+				char e[6] = { '\\', 'u', '0', '0',
+					      hex[c >> 4], hex[c & 15] };
+				buf_add(b, e, sizeof(e));
 			} else {
-				buf_addch(b, (char)c);
+				buf_add(b, "\xef\xbf\xbd", 3);	/* U+FFFD */
 			}
 		}
-		i++;
+		run = ++i;
 	}
+	buf_add(b, s + run, i - run);
 	buf_addch(b, '"');
 }
 
 void jw_key(struct jw *w, const char *key)
 {
+	size_t n = 0;
+
 	before_value(w);
-	json_quote(w->out, key, strlen(key));
-	buf_addch(w->out, ':');
+	/* keys are plain names, written as they are (plain[0] is false) */
+	while (plain[(unsigned char)key[n]])
+		n++;
+	if (key[n]) {
+		json_quote(w->out, key, n + strlen(key + n));
+		buf_addch(w->out, ':');
+	} else {
+		char *p;
+
+		buf_grow(w->out, n + 3);
+		p = w->out->ptr + w->out->len;
+		p[0] = '"';
+		memcpy(p + 1, key, n);
+		memcpy(p + n + 1, "\":", 3);	/* and the NUL */
+		w->out->len += n + 3;
+	}
 	w->after_key = true;
 }
 
@@ -157,8 +173,18 @@ void jw_str(struct jw *w, const char *s)
 
 void jw_int(struct jw *w, long long v)
 {
+	char tmp[24], *p = tmp + sizeof(tmp);
+	/* the magnitude as unsigned: -LLONG_MIN overflows a long long */
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v
+				     : (unsigned long long)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10));
+	if (v < 0)
+		*--p = '-';
 	before_value(w);
-	buf_addf(w->out, "%lld", v);
+	buf_add(w->out, p, (size_t)(tmp + sizeof(tmp) - p));
 	after_value(w);
 }
 
@@ -194,25 +220,35 @@ void jw_numd(struct jw *w, double v, int digits)
 void jw_bool(struct jw *w, bool v)
 {
 	before_value(w);
-	buf_adds(w->out, v ? "true" : "false");
+	if (v)
+		buf_add(w->out, "true", 4);
+	else
+		buf_add(w->out, "false", 5);
 	after_value(w);
 }
 
 void jw_null(struct jw *w)
 {
 	before_value(w);
-	buf_adds(w->out, "null");
+	buf_add(w->out, "null", 4);
 	after_value(w);
 }
 
 void jw_date(struct jw *w, int day)
 {
-	char tmp[DATE_STRLEN];
+	char tmp[DATE_STRLEN + 2];
 
-	if (day == DATE_NONE)
+	if (day == DATE_NONE) {
 		jw_null(w);
-	else
-		jw_str(w, date_format(day, tmp));
+		return;
+	}
+	/* "YYYY-MM-DD" needs no escaping */
+	date_format(day, tmp + 1);
+	tmp[0] = '"';
+	tmp[DATE_STRLEN] = '"';
+	before_value(w);
+	buf_add(w->out, tmp, DATE_STRLEN + 1);
+	after_value(w);
 }
 
 void jw_id(struct jw *w, long long id)

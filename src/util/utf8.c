@@ -40,13 +40,6 @@ static size_t decode(const char *str, size_t avail, unsigned *cp)
 	return len;
 }
 
-size_t utf8_seqlen(const char *s, size_t avail)
-{
-	unsigned cp;
-
-	return decode(s, avail, &cp);
-}
-
 bool utf8_valid(const char *s, size_t n)
 {
 	size_t i = 0;

@@ -9,8 +9,41 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Length of the valid UTF-8 sequence at s (1..4), or 0 if invalid. */
-size_t utf8_seqlen(const char *s, size_t avail);
+/*
+ * Length of the valid UTF-8 sequence at s (1..4), or 0 if invalid:
+ * Unicode's well-formed byte ranges (Table 3-7), which exclude overlong
+ * forms, surrogates and code points past U+10FFFF. Inline: the JSON
+ * writer checks every character of every string it writes.
+ */
+static inline size_t utf8_seqlen(const char *str, size_t avail)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned char c, lo = 0x80, hi = 0xbf;
+
+	if (!avail)
+		return 0;
+	c = s[0];
+	if (c < 0x80)
+		return 1;
+	if (c < 0xc2 || c > 0xf4)
+		return 0;
+	if (c < 0xe0)
+		return avail >= 2 && (s[1] & 0xc0) == 0x80 ? 2 : 0;
+	if (c == 0xe0)
+		lo = 0xa0;
+	else if (c == 0xed)
+		hi = 0x9f;
+	else if (c == 0xf0)
+		lo = 0x90;
+	else if (c == 0xf4)
+		hi = 0x8f;
+	if (c < 0xf0)
+		return avail >= 3 && s[1] >= lo && s[1] <= hi &&
+		       (s[2] & 0xc0) == 0x80 ? 3 : 0;
+	return avail >= 4 && s[1] >= lo && s[1] <= hi &&
+	       (s[2] & 0xc0) == 0x80 && (s[3] & 0xc0) == 0x80 ? 4 : 0;
+}
+
 bool utf8_valid(const char *s, size_t n);
 /*
  * The character at s (avail bytes, avail > 0): its length in bytes, 1 for

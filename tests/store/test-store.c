@@ -1300,6 +1300,8 @@ static void scope_tasks(struct fx *fx)
 	add_simple(fx, "t5", "HRB", NULL, NULL);
 }
 
+static long long task_n(struct fx *fx, const struct task_filter *f);
+
 static void test_task_scope(void **state)
 {
 	struct fx *fx = *state;
@@ -1312,6 +1314,7 @@ static void test_task_scope(void **state)
 	struct scope hrb2 = { false, "/HRB2/", "li" };
 	struct scope nounit = { false, NULL, "zhang" };
 	struct scope empty = { false, "", "x" };
+	struct scope slash = { false, "/", "x" };
 	struct task t;
 
 	scope_tasks(fx);
@@ -1332,6 +1335,17 @@ static void test_task_scope(void **state)
 	assert_string_equal(task_ids(fx, &f), "3");
 	f.scope = &empty;	/* like scope_covers: "" covers everything */
 	assert_string_equal(task_ids(fx, &f), "1,2,3,4,5");
+	/* a range holding every unit is known without a lookup per row */
+	f.scope = &slash;
+	assert_string_equal(task_ids(fx, &f), "1,2,3,4,5");
+	assert_int_equal(task_n(fx, &f), 5);
+	f.scope = &all;
+	f.unit_path = "/";
+	assert_string_equal(task_ids(fx, &f), "1,2,3,4,5");
+	f.unit_path = "/HRB/";	/* not every unit: HRB2 is another root */
+	assert_string_equal(task_ids(fx, &f), "1,2,4,5");
+	assert_int_equal(task_n(fx, &f), 4);
+	f.unit_path = NULL;
 
 	task_init(&t);
 	OK(store_task_get(fx->s, 2, &dla, &t, &fx->e));

@@ -273,6 +273,22 @@ static void test_dates_and_ids(void **state)
 			    "\"min\":-9223372036854775808,\"progress\":87.5}");
 }
 
+static void test_ints(void **state)
+{
+	struct fixture *f = *state;
+
+	jw_arr(&f->w);
+	jw_int(&f->w, 0);
+	jw_int(&f->w, 7);
+	jw_int(&f->w, -1);
+	jw_int(&f->w, 1000000007);
+	jw_int(&f->w, LLONG_MAX);
+	jw_int(&f->w, LLONG_MIN);
+	jw_arr_end(&f->w);
+	assert_string_equal(f->out.ptr, "[0,7,-1,1000000007,"
+			    "9223372036854775807,-9223372036854775808]");
+}
+
 static void test_json_quote(void **state)
 {
 	struct buf b = BUF_INIT;
@@ -342,6 +358,7 @@ int main(void)
 		cmocka_unit_test(test_numd),
 		cmocka_unit_test_setup_teardown(test_dates_and_ids, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_ints, setup, teardown),
 		cmocka_unit_test(test_json_quote),
 		cmocka_unit_test(test_sink_flushes),
 	};

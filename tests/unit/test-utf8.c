@@ -32,6 +32,64 @@ static void test_seqlen(void **state)
 	assert_int_equal(utf8_seqlen("\xe8" "a" "\x90", 3), 0);
 }
 
+/* The code point's decoding by the definition, as the reference. */
+static size_t reference_seqlen(const unsigned char *s, size_t avail)
+{
+	size_t len = s[0] < 0x80 ? 1 : (s[0] & 0xe0) == 0xc0 ? 2 :
+		     (s[0] & 0xf0) == 0xe0 ? 3 : (s[0] & 0xf8) == 0xf0 ? 4 : 0;
+	static const unsigned min[] = { 0, 0, 0x80, 0x800, 0x10000 };
+	unsigned c;
+
+	if (!len || len > avail)
+		return 0;
+	c = len == 1 ? s[0] : s[0] & (0x7f >> len);
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if (c < min[len] || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	return len;
+}
+
+/*
+ * Every 1- and 2-byte input, every 3-byte one from a lead byte, and
+ * 4-byte ones over all first pairs with telling last bytes.
+ */
+static void test_seqlen_exhaustive(void **state)
+{
+	static const unsigned char tail[] = { 0x00, 0x41, 0x7f, 0x80, 0x8f,
+					      0x90, 0xbf, 0xc0, 0xff };
+	unsigned char s[4];
+	long bad = 0;
+
+	(void)state;
+	for (unsigned a = 0; a < 256; a++) {
+		s[0] = (unsigned char)a;
+		bad += utf8_seqlen((char *)s, 1) != reference_seqlen(s, 1);
+		for (unsigned b = 0; b < 256; b++) {
+			s[1] = (unsigned char)b;
+			bad += utf8_seqlen((char *)s, 2) !=
+			       reference_seqlen(s, 2);
+			/* below 0xc0 the first byte decides alone */
+			for (unsigned c = 0; a >= 0xc0 && c < 256; c++) {
+				s[2] = (unsigned char)c;
+				bad += utf8_seqlen((char *)s, 3) !=
+				       reference_seqlen(s, 3);
+			}
+			for (size_t i = 0; i < sizeof(tail); i++)
+				for (size_t j = 0; j < sizeof(tail); j++) {
+					s[2] = tail[i];
+					s[3] = tail[j];
+					bad += utf8_seqlen((char *)s, 4) !=
+					       reference_seqlen(s, 4);
+				}
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
 static void test_valid(void **state)
 {
 	static const char ok[] = "哈尔滨市 HRB-DL 道里区 ✓";
@@ -143,6 +201,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_seqlen),
+		cmocka_unit_test(test_seqlen_exhaustive),
 		cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_width_ascii),
 		cmocka_unit_test(test_width_chinese),
