@@ -350,10 +350,54 @@ static void run_handler(struct req *r, const struct route *rt)
 	}
 }
 
-/* A write route's handler, in its batch. */
-static void run_route(struct req *r, const void *rt)
+/*
+ * What every route but /healthz needs before its handler: the clock, the
+ * settings, and for a private route the caller, the CSRF header of a
+ * cookie's write and the right. Replies and returns -1 when refused.
+ */
+static int prepare(struct req *r, const struct route *rt)
 {
-	run_handler(r, rt);
+	struct err e = ERR_INIT;
+
+	settings_default(&r->ctx.settings);
+	if (ctx_clock(&r->ctx, NULL, &e) ||
+	    store_settings_load(r->ctx.st, &r->ctx.settings, &e)) {
+		reply_error(r, &e);
+		return -1;
+	}
+	if (rt->public)
+		return 0;
+	if (authenticate(r, &e)) {
+		reply_error(r, &e);
+		return -1;
+	}
+	r->authed = true;
+	if (r->cookie_auth && !is_read(r->method)) {
+		const char *t = req_header(r, "X-CSRF-Token");
+
+		if (!t || strcmp(t, r->csrf)) {
+			reply_fail(r, LS_EFORBIDDEN, "X-CSRF-Token",
+				   "missing or wrong X-CSRF-Token header");
+			return -1;
+		}
+	}
+	if (ctx_require(&r->ctx, rt->perm, &e)) {
+		reply_error(r, &e);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * A write route, in its batch on the writer. It is prepared there too:
+ * the writer's page cache stays warm across commits, while a reader's is
+ * emptied by each one, and a caller's token, user and unit cost a reader
+ * a dozen reads from the file again.
+ */
+static void run_write(struct req *r, const void *rt)
+{
+	if (!prepare(r, rt))
+		run_handler(r, rt);
 }
 
 static void dispatch(struct conn_state *cs)
@@ -400,37 +444,10 @@ static void dispatch(struct conn_state *cs)
 		reply_error(r, &e);
 		return;
 	}
-	settings_default(&r->ctx.settings);
-	if (ctx_clock(&r->ctx, NULL, &e) ||
-	    store_settings_load(r->ctx.st, &r->ctx.settings, &e)) {
-		reply_error(r, &e);
-		return;
-	}
-	if (!rt->public) {
-		if (authenticate(r, &e)) {
-			reply_error(r, &e);
-			return;
-		}
-		r->authed = true;
-		if (r->cookie_auth && !is_read(r->method)) {
-			const char *t = req_header(r, "X-CSRF-Token");
-
-			if (!t || strcmp(t, r->csrf)) {
-				reply_fail(r, LS_EFORBIDDEN, "X-CSRF-Token",
-					   "missing or wrong X-CSRF-Token "
-					   "header");
-				return;
-			}
-		}
-		if (ctx_require(&r->ctx, rt->perm, &e)) {
-			reply_error(r, &e);
-			return;
-		}
-	}
 	/* logins hash for a while: they write only through their reader */
 	if (!is_read(r->method) && rt->fn != api_login)
-		batch_run(writer, r, run_route, rt);
-	else
+		batch_run(writer, r, run_write, rt);
+	else if (!prepare(r, rt))
 		run_handler(r, rt);
 }
 

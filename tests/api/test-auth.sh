@@ -174,6 +174,25 @@ jq_is "map(select(.id == $TID)) | .[0].revoked_at | type" string \
 	"revoked_at is set"
 api_as li GET /api/v1/me
 expect_status 200 "li's other token still works"
+
+# A token revoked by another process (the CLI) is refused at once, on a
+# write as on a read: writes authenticate on the writer's connection,
+# whose cache must not hold the token from before.
+ZT=$("$LUOSHI_BIN" token create zhao)
+expect_eq "${#ZT}" 64 "the CLI creates zhao's token"
+api POST /api/v1/tasks/2/report -H "Authorization: Bearer $ZT" \
+	-H "$J" --data-binary '{"percent":6}'
+expect_status 200 "zhao's new token writes"
+ls_run --json token list
+ZTID=$(printf '%s' "$OUT" | jq -r 'map(select(.login == "zhao")) |
+	max_by(.id) | .id')
+expect_ok "" token revoke "$ZTID"
+api POST /api/v1/tasks/2/report -H "Authorization: Bearer $ZT" \
+	-H "$J" --data-binary '{"percent":7}'
+expect_error 401 unauthenticated token \
+	"a token revoked by the CLI cannot write"
+api GET /api/v1/me -H "Authorization: Bearer $ZT"
+expect_error 401 unauthenticated token "nor read"
 api_as li DELETE /api/v1/tokens/9999
 expect_error 404 not_found id "revoking an unknown token"
 
