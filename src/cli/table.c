@@ -23,7 +23,12 @@ static int visible_width(const char *s, int *bytes_ok, int limit)
 			i = m ? (size_t)(m - s) + 1 : n;
 			continue;
 		}
-		len = utf8_next(s + i, n - i, &cw);
+		if ((unsigned char)s[i] < 0x80) {	/* as utf8_next says */
+			len = 1;
+			cw = s[i] >= 0x20 && s[i] != 0x7f;
+		} else {
+			len = utf8_next(s + i, n - i, &cw);
+		}
 		if (limit >= 0 && w + cw > limit)
 			break;
 		w += cw;
@@ -32,6 +37,16 @@ static int visible_width(const char *s, int *bytes_ok, int limit)
 	if (bytes_ok)
 		*bytes_ok = (int)i;
 	return w;
+}
+
+/* n spaces. */
+static void pad(FILE *f, int n)
+{
+	static const char spaces[] = "                                ";
+
+	for (; n > 0; n -= (int)sizeof(spaces) - 1)
+		fwrite(spaces, 1, n < (int)sizeof(spaces) - 1 ? (size_t)n :
+		       sizeof(spaces) - 1, f);
 }
 
 void table_cell(FILE *f, const char *s, int width, int right)
@@ -53,18 +68,14 @@ void table_cell(FILE *f, const char *s, int width, int right)
 		if (strchr(s, '\033'))
 			fputs("\033[0m", f);
 		fputs("…", f);
-		w++;
-		for (; w < width; w++)
-			fputc(' ', f);
+		pad(f, width - w - 1);
 		return;
 	}
 	if (right)
-		for (int i = w; i < width; i++)
-			fputc(' ', f);
+		pad(f, width - w);
 	fputs(s, f);
 	if (!right)
-		for (int i = w; i < width; i++)
-			fputc(' ', f);
+		pad(f, width - w);
 }
 
 void table_header(FILE *f, const struct table_col *cols, int n)
