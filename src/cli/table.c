@@ -23,12 +23,7 @@ static int visible_width(const char *s, int *bytes_ok, int limit)
 			i = m ? (size_t)(m - s) + 1 : n;
 			continue;
 		}
-		if ((unsigned char)s[i] < 0x80) {	/* as utf8_next says */
-			len = 1;
-			cw = s[i] >= 0x20 && s[i] != 0x7f;
-		} else {
-			len = utf8_next(s + i, n - i, &cw);
-		}
+		len = utf8_next(s + i, n - i, &cw);
 		if (limit >= 0 && w + cw > limit)
 			break;
 		w += cw;

@@ -495,8 +495,8 @@ static int pg_step(struct stmt *st, struct err *e)
 {
 	struct pgconn *pc = st->pc;
 	bool in_txn = pc->s->txn_depth > 0;
-	bool guard = in_txn && st->write && !(pc->s->plain_depth &&
-		pc->s->txn_depth > pc->s->plain_depth);
+	bool guard = in_txn && st->write &&
+		!store_level_plain(pc->s, pc->s->txn_depth);
 	ExecStatusType t;
 
 	if (st->stream)

@@ -110,12 +110,6 @@ static void write_lock_give(void)
 	sem_post(&write_lock);
 }
 
-/* A nested level opens no savepoint (store_nested_plain). */
-static bool level_plain(const struct store *s, int level)
-{
-	return s->plain_depth && level > s->plain_depth;
-}
-
 /*
  * Savepoints, one per nested begin: an import opens one per row, so they
  * run as cached statements rather than being parsed each time.
@@ -137,7 +131,7 @@ enum lserr store_begin(struct store *s, struct err *e)
 	enum lserr rc;
 
 	if (s->txn_depth > 0) {
-		rc = level_plain(s, s->txn_depth + 1) ? LS_OK :
+		rc = store_level_plain(s, s->txn_depth + 1) ? LS_OK :
 			exec_cached(s, savepoint_sql, e);
 		if (rc == LS_OK)
 			s->txn_depth++;
@@ -158,7 +152,7 @@ enum lserr store_begin(struct store *s, struct err *e)
 /* Leaving level txn_depth: the plain region ends with its own level. */
 static bool leave_level(struct store *s)
 {
-	bool plain = level_plain(s, s->txn_depth);
+	bool plain = store_level_plain(s, s->txn_depth);
 
 	if (s->txn_depth == s->plain_depth)
 		s->plain_depth = 0;

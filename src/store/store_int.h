@@ -115,6 +115,12 @@ struct store {
 	int ncache;
 };
 
+/* Whether level opens no savepoint (below store_nested_plain's level). */
+static inline bool store_level_plain(const struct store *s, int level)
+{
+	return s->plain_depth && level > s->plain_depth;
+}
+
 /* memo.c: units and users read in the current write transaction. */
 bool memo_unit_get(struct store *s, const char *code, struct unit *out);
 void memo_unit_put(struct store *s, const struct unit *u);

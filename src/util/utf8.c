@@ -56,9 +56,9 @@ bool utf8_valid(const char *s, size_t n)
 
 static int cp_width(unsigned c)
 {
-	if (c == 0)
-		return 0;
-	if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+	if (c < 0x80)
+		return utf8_ascii_width((unsigned char)c);
+	if (c < 0xa0)
 		return 0;
 	if ((c >= 0x300 && c <= 0x36f) || c == 0x200b || c == 0x200d ||
 	    (c >= 0xfe00 && c <= 0xfe0f))
@@ -82,7 +82,7 @@ int utf8_width(const char *s)
 	return used;
 }
 
-size_t utf8_next(const char *s, size_t avail, int *width)
+size_t utf8_next_multi(const char *s, size_t avail, int *width)
 {
 	unsigned cp = 0xfffd;
 	size_t len = decode(s, avail, &cp);

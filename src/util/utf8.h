@@ -45,11 +45,28 @@ static inline size_t utf8_seqlen(const char *str, size_t avail)
 }
 
 bool utf8_valid(const char *s, size_t n);
+/* Cells of an ASCII character: one, none for a control character. */
+static inline int utf8_ascii_width(unsigned char c)
+{
+	return c >= 0x20 && c != 0x7f;
+}
+
+/* utf8_next for a character that is not ASCII. */
+size_t utf8_next_multi(const char *s, size_t avail, int *width);
+
 /*
  * The character at s (avail bytes, avail > 0): its length in bytes, 1 for
- * an invalid sequence (shown as U+FFFD), and its cells in *width.
+ * an invalid sequence (shown as U+FFFD), and its cells in *width. Inline
+ * for ASCII: tables measure every cell they print.
  */
-size_t utf8_next(const char *s, size_t avail, int *width);
+static inline size_t utf8_next(const char *s, size_t avail, int *width)
+{
+	if ((unsigned char)s[0] < 0x80) {
+		*width = utf8_ascii_width((unsigned char)s[0]);
+		return 1;
+	}
+	return utf8_next_multi(s, avail, width);
+}
 /* Terminal cells needed to show s (wide = 2, combining = 0). */
 int utf8_width(const char *s);
 /* Bytes of s that fit in `cells` terminal cells (whole characters). */
